@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/**
+ * What a button sends back in `activity.value` (suggested actions and card submits, as
+ * Teams and Web Chat deliver them). Anything else arriving there is rejected politely.
+ */
+export const BotAction = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('ask'), entryId: z.string().max(100) }),
+  z.strictObject({
+    action: z.literal('feedback'),
+    entryId: z.string().max(100),
+    helpful: z.boolean(),
+    question: z.string().max(500).optional(),
+  }),
+]);
+export type BotAction = z.infer<typeof BotAction>;

@@ -1,0 +1,42 @@
+import { ActivityTypes, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { MainDialog } from './dialogs/mainDialog';
+import type { Replies } from './replies';
+
+/**
+ * The channel-facing bot. TeamsActivityHandler routes Teams' own events and behaves as a
+ * plain ActivityHandler on every other channel. Conversation logic lives in MainDialog.
+ */
+export class IadBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    dialog: MainDialog,
+    replies: Replies,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMembersAdded(async (context, next) => {
+      const recipientId = context.activity.recipient?.id;
+      const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== recipientId);
+      if (joined.length > 0) await context.sendActivity(replies.welcome());
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await context.sendActivity({ type: ActivityTypes.Typing });
+      await dialog.run(context, this.dialogState);
+      await next();
+    });
+  }
+
+  /** State is saved after every turn, including turns that only sent a welcome. */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+}

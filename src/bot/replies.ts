@@ -1,0 +1,123 @@
+import { ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import type { KnowledgeBase } from '../content/loadKnowledge';
+import type { KnowledgeEntry } from '../content/knowledgeEntry';
+import { fillTemplate } from '../content/messages';
+import type { Candidate } from '../engine/rank';
+import type { BotAction } from './botAction';
+
+/** What a reply tells the web widget and analytics about where its answer came from. */
+export interface AnswerChannelData {
+  decision: 'answer' | 'clarify' | 'fallback';
+  entryId?: string;
+  passage?: string;
+  score?: number;
+  confidence?: number;
+  options?: string[];
+}
+
+/**
+ * Turns engine decisions and small talk into activities. Every string comes from the
+ * locale's messages or the knowledge itself; buttons carry a BotAction so a click is
+ * understood whatever its label says (and in whatever language).
+ */
+export class Replies {
+  constructor(private readonly knowledge: KnowledgeBase) {}
+
+  private get messages() {
+    return this.knowledge.messages;
+  }
+
+  welcome(): Partial<Activity> {
+    return textWithSuggestions(this.messages.welcome, this.messages.welcomeSuggestions.map(imBack));
+  }
+
+  smalltalk(reply: string): Partial<Activity> {
+    return textWithSuggestions(reply, this.messages.welcomeSuggestions.map(imBack));
+  }
+
+  answer(best: Candidate, alternatives: readonly Candidate[], question: string): Partial<Activity> {
+    const unit = best.unit;
+    const scores = { score: round(best.score), confidence: round(best.confidence) };
+    if (unit.kind === 'passage') {
+      const { passage } = unit;
+      return {
+        ...textWithSuggestions(
+          this.format(passage.section, passage.text, passage.documentTitle, passage.section),
+          alternatives.flatMap((c) => (c.unit.kind === 'entry' ? [askButton(c.unit.entry)] : [])),
+        ),
+        channelData: { iad: { decision: 'answer', passage: `${passage.documentId}#${passage.section}`, ...scores } satisfies AnswerChannelData },
+      };
+    }
+    const { entry } = unit;
+    const document = this.knowledge.documents.find((d) => d.id === entry.source.document);
+    const followUps = [...entry.related, ...alternatives.flatMap((c) => (c.unit.kind === 'entry' ? [c.unit.entry.id] : []))]
+      .filter((id, i, all) => id !== entry.id && all.indexOf(id) === i)
+      .map((id) => this.knowledge.entries.find((e) => e.id === id))
+      .filter((e): e is KnowledgeEntry => e !== undefined)
+      .slice(0, 3);
+    const feedback = (helpful: boolean) =>
+      messageBack(helpful ? this.messages.feedbackYes : this.messages.feedbackNo, { action: 'feedback', entryId: entry.id, helpful, question: question.slice(0, 500) });
+    return {
+      ...textWithSuggestions(
+        `${this.format(entry.title, entry.answer, document?.title ?? entry.source.document, entry.source.section)}\n\n${this.messages.feedbackQuestion}`,
+        [feedback(true), feedback(false), ...followUps.map(askButton)],
+      ),
+      channelData: { iad: { decision: 'answer', entryId: entry.id, ...scores } satisfies AnswerChannelData },
+    };
+  }
+
+  clarify(options: readonly Candidate[]): Partial<Activity> {
+    const entries = options.flatMap((c) => (c.unit.kind === 'entry' ? [c.unit.entry] : []));
+    return {
+      ...textWithSuggestions(this.messages.didYouMean, entries.map(askButton)),
+      channelData: { iad: { decision: 'clarify', options: entries.map((e) => e.id) } satisfies AnswerChannelData },
+    };
+  }
+
+  fallback(): Partial<Activity> {
+    return {
+      ...textWithSuggestions(this.messages.fallback, this.messages.fallbackSuggestions.map(imBack)),
+      channelData: { iad: { decision: 'fallback' } satisfies AnswerChannelData },
+    };
+  }
+
+  feedbackThanks(helpful: boolean): Partial<Activity> {
+    return helpful
+      ? textWithSuggestions(this.messages.feedbackThanksPositive, [])
+      : textWithSuggestions(this.messages.feedbackThanksNegative, this.messages.fallbackSuggestions.map(imBack));
+  }
+
+  text(message: string): Partial<Activity> {
+    return textWithSuggestions(message, []);
+  }
+
+  private format(title: string, body: string, documentTitle: string, section: string): string {
+    const source = fillTemplate(this.messages.sourceLine, { document: documentTitle, section });
+    return `**${title}**\n\n${body.trim()}\n\n_${source}_`;
+  }
+}
+
+function textWithSuggestions(text: string, actions: CardAction[]): Partial<Activity> {
+  return {
+    type: ActivityTypes.Message,
+    text,
+    textFormat: 'markdown',
+    ...(actions.length > 0 ? { suggestedActions: { actions, to: [] } } : {}),
+  };
+}
+
+function imBack(label: string): CardAction {
+  return { type: 'imBack', title: label, value: label };
+}
+
+function messageBack(label: string, value: BotAction): CardAction {
+  return { type: 'messageBack', title: label, text: label, displayText: label, value };
+}
+
+function askButton(entry: KnowledgeEntry): CardAction {
+  return messageBack(entry.title, { action: 'ask', entryId: entry.id });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

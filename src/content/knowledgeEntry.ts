@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Locales the content schema accepts; answers exist for `en` today, `es` and `fr` come later. */
+export const Locale = z.enum(['en', 'es', 'fr']);
+export type Locale = z.infer<typeof Locale>;
+
+const entryId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+
+const nonEmptyLine = z.string().trim().min(1, 'must not be empty');
+
+/** One curated answer. Its alternate questions are how partners really ask for it. */
+export const KnowledgeEntry = z.strictObject({
+  id: entryId,
+  locale: Locale,
+  title: nonEmptyLine.max(80, 'must be at most 80 characters: it is shown as a heading and a button'),
+  answer: z.string().trim().min(20, 'must be a real answer of at least 20 characters').max(1200, 'must be at most 1200 characters: answers are short'),
+  questions: z.array(nonEmptyLine.max(300)).min(5, 'needs at least 5 alternate questions'),
+  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/, 'tags are lowercase words')).default([]),
+  source: z.strictObject({
+    document: entryId,
+    section: nonEmptyLine,
+  }),
+  related: z.array(entryId).max(5).default([]),
+});
+export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
+
+export const EntryFile = z.strictObject({
+  entries: z.array(KnowledgeEntry).min(1, 'lists no entries'),
+});
+export type EntryFile = z.infer<typeof EntryFile>;

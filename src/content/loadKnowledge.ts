@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContentError, throwIfAny, type ContentProblem } from './contentError';
+import { EntryFile, type KnowledgeEntry, type Locale } from './knowledgeEntry';
+import { Messages } from './messages';
+import { RetrievalSettings } from './retrievalSettings';
+import { SmalltalkFile } from './smalltalk';
+import { readSourceDocument, type Passage, type SourceDocument } from './sourceDocument';
+import { StopWordFile } from './stopWords';
+import { SynonymFile } from './synonyms';
+import { formatFieldPath, readYamlFile, type YamlSource } from './yamlFile';
+
+/** Everything the answer engine and the bot need for one locale, validated and cross-checked. */
+export interface KnowledgeBase {
+  locale: Locale;
+  entries: KnowledgeEntry[];
+  documents: SourceDocument[];
+  passages: Passage[];
+  synonyms: SynonymFile;
+  stopWords: string[];
+  smalltalk: SmalltalkFile;
+  messages: Messages;
+  settings: RetrievalSettings;
+  /** Hash of every file read: a serialized index built from other content is stale. */
+  fingerprint: string;
+}
+
+/**
+ * Loads `<root>/retrieval.yaml` and `<root>/<locale>/…`. All files are read and checked
+ * before anything is reported, so one run lists every mistake with its file and line.
+ */
+export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBase {
+  const problems: ContentProblem[] = [];
+  const hash = createHash('sha256');
+  const attempt = <T>(file: string, read: (file: string) => T): T | undefined => {
+    try {
+      hash.update(file).update(readFileSync(file));
+      return read(file);
+    } catch (error) {
+      if (error instanceof ContentError) problems.push(...error.problems);
+      else problems.push({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return undefined;
+    }
+  };
+  const dir = join(root, locale);
+  const settings = attempt(join(root, 'retrieval.yaml'), (f) => readYamlFile(f, RetrievalSettings).data);
+  const synonyms = attempt(join(dir, 'synonyms.yaml'), (f) => readYamlFile(f, SynonymFile).data);
+  const stopWords = attempt(join(dir, 'stopwords.yaml'), (f) => readYamlFile(f, StopWordFile).data.words);
+  const smalltalk = attempt(join(dir, 'smalltalk.yaml'), (f) => readYamlFile(f, SmalltalkFile).data);
+  const messages = attempt(join(dir, 'messages.yaml'), (f) => readYamlFile(f, Messages).data);
+  const entryFiles = listFiles(join(dir, 'entries'), '.yaml', problems).map((f) => attempt(f, (file) => readYamlFile(file, EntryFile)));
+  const documents = listFiles(join(dir, 'sources'), '.md', problems)
+    .map((f) => attempt(f, readSourceDocument))
+    .filter((d): d is SourceDocument => d !== undefined);
+
+  const entries = crossCheck(
+    entryFiles.filter((f) => f !== undefined),
+    documents,
+    locale,
+    problems,
+  );
+  throwIfAny(problems);
+  return {
+    locale,
+    entries,
+    documents,
+    passages: documents.flatMap((d) => d.passages),
+    synonyms: synonyms!,
+    stopWords: stopWords!,
+    smalltalk: smalltalk!,
+    messages: messages!,
+    settings: settings!,
+    fingerprint: hash.digest('hex').slice(0, 16),
+  };
+}
+
+function listFiles(dir: string, extension: string, problems: ContentProblem[]): string[] {
+  try {
+    const files = readdirSync(dir).filter((name) => name.endsWith(extension)).sort().map((name) => join(dir, name));
+    if (files.length === 0) problems.push({ file: dir, message: `has no ${extension} files` });
+    return files;
+  } catch {
+    problems.push({ file: dir, message: 'folder is missing' });
+    return [];
+  }
+}
+
+/** Checks what no single file can: unique ids, existing links and cited sections, locale. */
+function crossCheck(
+  files: { data: EntryFile; source: YamlSource }[],
+  documents: SourceDocument[],
+  locale: Locale,
+  problems: ContentProblem[],
+): KnowledgeEntry[] {
+  const located = files.flatMap(({ data, source }) => data.entries.map((entry, i) => ({ entry, source, path: ['entries', i] as PropertyKey[] })));
+  const ids = new Set<string>();
+  const problem = (item: (typeof located)[number], field: PropertyKey[], message: string) =>
+    problems.push({ file: item.source.file, line: item.source.lineOf([...item.path, ...field]), field: formatFieldPath([...item.path, ...field]), message });
+
+  for (const item of located) {
+    if (ids.has(item.entry.id)) problem(item, ['id'], `duplicate id "${item.entry.id}"`);
+    ids.add(item.entry.id);
+  }
+  for (const item of located) {
+    const { entry } = item;
+    if (entry.locale !== locale) problem(item, ['locale'], `is "${entry.locale}" but the file is in the ${locale} folder`);
+    entry.related.forEach((id, i) => {
+      if (!ids.has(id)) problem(item, ['related', i], `names "${id}", which is not an entry id`);
+      if (id === entry.id) problem(item, ['related', i], 'an entry cannot be related to itself');
+    });
+    const document = documents.find((d) => d.id === entry.source.document);
+    if (!document) {
+      problem(item, ['source', 'document'], `"${entry.source.document}" is not a source document (have: ${documents.map((d) => d.id).join(', ') || 'none'})`);
+    } else if (!document.passages.some((p) => p.section === entry.source.section)) {
+      problem(item, ['source', 'section'], `"${entry.source.section}" is not a section of ${document.id} (have: ${document.passages.map((p) => p.section).join('; ')})`);
+    }
+  }
+  return located.map((item) => item.entry);
+}

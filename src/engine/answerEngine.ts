@@ -1,0 +1,98 @@
+import type lunr from 'lunr';
+import type { KnowledgeBase } from '../content/loadKnowledge';
+import type { KnowledgeEntry } from '../content/knowledgeEntry';
+import { Analyzer, stemWord } from './analyzer';
+import { decide, type Decision } from './decide';
+import { englishDictionary } from './dictionary';
+import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
+import { rankCandidates, type Candidate } from './rank';
+import { buildSearchIndex, loadOrBuildSearchIndex } from './searchIndex';
+import { buildUnits, type SearchUnit } from './searchUnits';
+import { matchSmalltalk, type SmalltalkMatch } from './smalltalk';
+import { SynonymExpander } from './synonymExpander';
+import { Vocabulary } from './vocabulary';
+
+export interface EngineResult {
+  query: AnalyzedQuery;
+  candidates: Candidate[];
+  decision: Decision;
+}
+
+export interface EngineOptions {
+  /** Where the serialized index lives; without it the index is built in memory. */
+  indexFile?: string;
+}
+
+/**
+ * The framework-free answer engine: knowledge in, decisions out. It is built once at
+ * start-up and is read-only afterwards, so one instance serves every conversation.
+ */
+export class AnswerEngine {
+  readonly knowledge: KnowledgeBase;
+  /** True when the index was built at construction rather than loaded from its file. */
+  readonly indexRebuilt: boolean;
+  private readonly index: lunr.Index;
+  private readonly unitsByKey: Map<string, SearchUnit>;
+  private readonly entriesById: Map<string, KnowledgeEntry>;
+  private readonly context: QueryContext;
+
+  constructor(knowledge: KnowledgeBase, options: EngineOptions = {}) {
+    this.knowledge = knowledge;
+    const analyzer = new Analyzer(knowledge.stopWords);
+    const units = buildUnits(knowledge, analyzer);
+    const build = () => buildSearchIndex(units, analyzer, knowledge.settings);
+    const loaded = options.indexFile ? loadOrBuildSearchIndex(options.indexFile, knowledge.fingerprint, build) : { index: build(), rebuilt: true };
+    this.index = loaded.index;
+    this.indexRebuilt = loaded.rebuilt;
+    this.unitsByKey = new Map(units.map((unit) => [unit.key, unit]));
+    this.entriesById = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
+
+    const synonyms = new SynonymExpander(knowledge.synonyms.groups, analyzer);
+    const vocabulary = new Vocabulary();
+    for (const unit of units) {
+      const text = unit.kind === 'entry' ? [unit.entry.title, unit.entry.answer, ...unit.entry.tags, ...unit.entry.questions].join('\n') : `${unit.passage.section}\n${unit.passage.text}`;
+      for (const term of analyzer.terms(text)) vocabulary.add(term.word, term.stem);
+    }
+    for (const term of synonyms.terms) vocabulary.add(term.word, term.stem);
+    const topicStems = new Set([
+      ...knowledge.entries.flatMap((entry) => analyzer.stems([entry.title, ...entry.tags].join('\n'))),
+      ...synonyms.terms.map((term) => term.stem),
+    ]);
+    this.context = { analyzer, vocabulary, synonyms, dictionary: englishDictionary(), topicStems, idf: inverseDocumentFrequency(units), settings: knowledge.settings };
+  }
+
+  ask(text: string): EngineResult {
+    const query = analyzeQuery(text, this.context);
+    const candidates = rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings);
+    return { query, candidates, decision: decide(candidates, this.knowledge.settings) };
+  }
+
+  smalltalk(text: string): SmalltalkMatch | undefined {
+    return matchSmalltalk(text, this.knowledge.smalltalk, this.context.analyzer);
+  }
+
+  entry(id: string): KnowledgeEntry | undefined {
+    return this.entriesById.get(id);
+  }
+
+  /** The candidate for an entry the partner picked by button: certain by definition. */
+  chosenCandidate(entry: KnowledgeEntry): Candidate {
+    const unit = this.unitsByKey.get(`e:${entry.id}`)!;
+    return { unit, score: 1, lunrScore: 0, coverage: 1, evidence: 0, confidence: 1 };
+  }
+
+  /** Whether the knowledge (or its synonyms) uses this word: such words are not personal data. */
+  isKnownWord(word: string): boolean {
+    return this.context.vocabulary.hasStem(stemWord(word));
+  }
+}
+
+/** idf over search units (not lunr documents), so an entry with many questions is one voice. */
+function inverseDocumentFrequency(units: readonly SearchUnit[]): (stem: string) => number | undefined {
+  const unitCount = new Map<string, number>();
+  for (const unit of units) for (const stem of unit.stems) unitCount.set(stem, (unitCount.get(stem) ?? 0) + 1);
+  return (stem) => {
+    const n = unitCount.get(stem);
+    return n === undefined ? undefined : Math.log(1 + (units.length - n + 0.5) / (n + 0.5));
+  };
+}

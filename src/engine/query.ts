@@ -1,0 +1,86 @@
+import type { RetrievalSettings } from '../content/retrievalSettings';
+import type { Analyzer } from './analyzer';
+import type { SynonymExpander } from './synonymExpander';
+import { skeleton, type Vocabulary } from './vocabulary';
+
+export type VariantKind = 'exact' | 'fuzzy' | 'synonym';
+
+/** One way a query word can be found in the knowledge: all `stems` together, or none. */
+export interface Variant {
+  stems: string[];
+  kind: VariantKind;
+}
+
+export interface QueryTerm {
+  word: string;
+  /** How much this word tells about the question (idf); unknown words count as well. */
+  weight: number;
+  /** The word names a topic the knowledge declares (a title, tag or synonym word). */
+  topic: boolean;
+  /** False when neither the word, a near spelling, nor a synonym occurs in the knowledge. */
+  known: boolean;
+  variants: Variant[];
+}
+
+export interface AnalyzedQuery {
+  terms: QueryTerm[];
+  /** The message was longer than the engine reads. */
+  truncated: boolean;
+}
+
+export interface QueryContext {
+  analyzer: Analyzer;
+  vocabulary: Vocabulary;
+  synonyms: SynonymExpander;
+  /** Real words of the language: these are never treated as typos. */
+  dictionary: ReadonlySet<string>;
+  /** Stems of the words that name topics: entry titles, tags and synonym groups. */
+  topicStems: ReadonlySet<string>;
+  /** idf of a stem over the search units, undefined for a stem no unit uses. */
+  idf: (stem: string) => number | undefined;
+  settings: RetrievalSettings;
+}
+
+/** normalize -> terms -> variants (exact, typo-corrected, synonyms) -> weights. */
+export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery {
+  const { analyzer, vocabulary, synonyms, dictionary, topicStems, idf, settings } = context;
+  const truncated = text.length > settings.maxQueryChars;
+  const terms = analyzer.terms(truncated ? text.slice(0, settings.maxQueryChars) : text);
+
+  const resolved = terms.map((term) => {
+    if (vocabulary.hasStem(term.stem)) return { ...term, variants: [{ stems: [term.stem], kind: 'exact' as const }] };
+    const corrections = dictionary.has(term.word) ? [] : vocabulary.closest(term.word, allowedDistance(term.word, settings));
+    return { ...term, variants: corrections.map((stem) => ({ stems: [stem], kind: 'fuzzy' as const })) };
+  });
+  const synonymsByPosition = synonyms.expand(resolved.map((term) => term.variants[0]?.stems[0] ?? term.stem));
+
+  const byStem = new Map<string, QueryTerm>();
+  resolved.forEach((term, position) => {
+    const variants = [...term.variants, ...synonymsByPosition[position]!.map((stems) => ({ stems, kind: 'synonym' as const }))];
+    const existing = byStem.get(term.stem);
+    if (existing) {
+      existing.variants.push(...variants.filter((v) => !existing.variants.some((e) => e.stems.join(' ') === v.stems.join(' '))));
+      return;
+    }
+    if (byStem.size >= settings.maxQueryTerms) return;
+    byStem.set(term.stem, { word: term.word, weight: 0, known: false, topic: false, variants });
+  });
+
+  const queryTerms = [...byStem.values()].map((term) => {
+    const weights = term.variants.flatMap((v) => v.stems.map(idf)).filter((w): w is number => w !== undefined);
+    const known = weights.length > 0;
+    const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem)));
+    const weight = known ? Math.max(...weights) * (topic ? settings.topicTermBoost : 1) : settings.unknownTermWeight;
+    return { ...term, known, topic, weight };
+  });
+  return { terms: queryTerms, truncated };
+}
+
+/** Judged on the spelling-insensitive form, so "jjjjjkkkk" is as short as it looks. */
+function allowedDistance(word: string, settings: RetrievalSettings): number {
+  if (/\d/.test(word)) return 0; // "2019" must not become "2020"
+  const length = skeleton(word).length;
+  let distance = 0;
+  for (const rule of settings.fuzzy) if (length >= rule.minLength) distance = Math.max(distance, rule.maxDistance);
+  return distance;
+}

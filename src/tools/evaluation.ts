@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { AnswerEngine } from '../engine/answerEngine';
+import type { Decision } from '../engine/decide';
+import { candidateLabel } from '../engine/formatResult';
+import { readYamlFile } from '../content/yamlFile';
+
+/** A labelled question set, kept apart from the entries' alternate questions. */
+export const EvalSet = z.strictObject({
+  in_scope: z.array(z.strictObject({ q: z.string().min(1), expect: z.array(z.string()).min(1) })).min(1),
+  out_of_scope: z.array(z.string().min(1)).min(1),
+});
+export type EvalSet = z.infer<typeof EvalSet>;
+
+export interface EvalReport {
+  inScope: number;
+  outOfScope: number;
+  /** The bot's answer, or its first "did you mean" option, is an expected entry. */
+  top1Accuracy: number;
+  /** An expected entry is among the first three ranked entries. */
+  top3Recall: number;
+  /** Out-of-scope questions that end in the honest fallback. */
+  rejectionRate: number;
+  misses: { question: string; expected: string[]; got: string }[];
+  falseAnswers: { question: string; got: string }[];
+}
+
+export function readEvalSet(file: string): EvalSet {
+  return readYamlFile(file, EvalSet).data;
+}
+
+export function evaluate(engine: AnswerEngine, set: EvalSet): EvalReport {
+  const misses: EvalReport['misses'] = [];
+  let top1 = 0;
+  let top3 = 0;
+  for (const { q, expect } of set.in_scope) {
+    const { decision, candidates } = engine.ask(q);
+    const first = firstChoice(decision);
+    if (first && expect.includes(first)) top1++;
+    else misses.push({ question: q, expected: expect, got: describe(decision) });
+    const ranked = candidates.flatMap((c) => (c.unit.kind === 'entry' ? [c.unit.entry.id] : [])).slice(0, 3);
+    if (ranked.some((id) => expect.includes(id))) top3++;
+  }
+  const falseAnswers: EvalReport['falseAnswers'] = [];
+  for (const q of set.out_of_scope) {
+    const { decision } = engine.ask(q);
+    if (decision.kind !== 'fallback') falseAnswers.push({ question: q, got: describe(decision) });
+  }
+  return {
+    inScope: set.in_scope.length,
+    outOfScope: set.out_of_scope.length,
+    top1Accuracy: top1 / set.in_scope.length,
+    top3Recall: top3 / set.in_scope.length,
+    rejectionRate: 1 - falseAnswers.length / set.out_of_scope.length,
+    misses,
+    falseAnswers,
+  };
+}
+
+function firstChoice(decision: Decision): string | undefined {
+  const candidate = decision.kind === 'answer' ? decision.best : decision.kind === 'clarify' ? decision.options[0] : undefined;
+  return candidate?.unit.kind === 'entry' ? candidate.unit.entry.id : undefined;
+}
+
+function describe(decision: Decision): string {
+  if (decision.kind === 'answer') return `answer ${candidateLabel(decision.best)}`;
+  if (decision.kind === 'clarify') return `did you mean ${decision.options.map(candidateLabel).join(' | ')}`;
+  return 'fallback';
+}
