@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError, throwIfAny, type ContentProblem } from './contentError';
 import { EntryFile, type KnowledgeEntry, type Locale } from './knowledgeEntry';
@@ -22,8 +21,8 @@ export interface KnowledgeBase {
   smalltalk: SmalltalkFile;
   messages: Messages;
   settings: RetrievalSettings;
-  /** Hash of every file read: a serialized index built from other content is stale. */
-  fingerprint: string;
+  /** Where an entry's field is written, for messages to authors. */
+  locate(entryId: string, field?: PropertyKey[]): { file: string; line?: number };
 }
 
 /**
@@ -32,10 +31,8 @@ export interface KnowledgeBase {
  */
 export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBase {
   const problems: ContentProblem[] = [];
-  const hash = createHash('sha256');
   const attempt = <T>(file: string, read: (file: string) => T): T | undefined => {
     try {
-      hash.update(file).update(readFileSync(file));
       return read(file);
     } catch (error) {
       if (error instanceof ContentError) problems.push(...error.problems);
@@ -54,16 +51,19 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     .map((f) => attempt(f, readSourceDocument))
     .filter((d): d is SourceDocument => d !== undefined);
 
-  const entries = crossCheck(
-    entryFiles.filter((f) => f !== undefined),
-    documents,
-    locale,
-    problems,
-  );
+  const located = entryFiles
+    .filter((f) => f !== undefined)
+    .flatMap(({ data, source }) => data.entries.map((entry, i) => ({ entry, source, path: ['entries', i] as PropertyKey[] })));
+  crossCheck(located, documents, locale, problems);
   throwIfAny(problems);
+  const byId = new Map(located.map((item) => [item.entry.id, item]));
   return {
+    entries: located.map((item) => item.entry),
+    locate: (entryId, field = []) => {
+      const item = byId.get(entryId);
+      return item ? { file: item.source.file, line: item.source.lineOf([...item.path, ...field]) } : { file: dir };
+    },
     locale,
-    entries,
     documents,
     passages: documents.flatMap((d) => d.passages),
     synonyms: synonyms!,
@@ -71,7 +71,6 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     smalltalk: smalltalk!,
     messages: messages!,
     settings: settings!,
-    fingerprint: hash.digest('hex').slice(0, 16),
   };
 }
 
@@ -86,16 +85,16 @@ function listFiles(dir: string, extension: string, problems: ContentProblem[]): 
   }
 }
 
+interface LocatedEntry {
+  entry: KnowledgeEntry;
+  source: YamlSource;
+  path: PropertyKey[];
+}
+
 /** Checks what no single file can: unique ids, existing links and cited sections, locale. */
-function crossCheck(
-  files: { data: EntryFile; source: YamlSource }[],
-  documents: SourceDocument[],
-  locale: Locale,
-  problems: ContentProblem[],
-): KnowledgeEntry[] {
-  const located = files.flatMap(({ data, source }) => data.entries.map((entry, i) => ({ entry, source, path: ['entries', i] as PropertyKey[] })));
+function crossCheck(located: LocatedEntry[], documents: SourceDocument[], locale: Locale, problems: ContentProblem[]): void {
   const ids = new Set<string>();
-  const problem = (item: (typeof located)[number], field: PropertyKey[], message: string) =>
+  const problem = (item: LocatedEntry, field: PropertyKey[], message: string) =>
     problems.push({ file: item.source.file, line: item.source.lineOf([...item.path, ...field]), field: formatFieldPath([...item.path, ...field]), message });
 
   for (const item of located) {
@@ -116,5 +115,4 @@ function crossCheck(
       problem(item, ['source', 'section'], `"${entry.source.section}" is not a section of ${document.id} (have: ${document.passages.map((p) => p.section).join('; ')})`);
     }
   }
-  return located.map((item) => item.entry);
 }

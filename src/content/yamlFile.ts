@@ -43,7 +43,7 @@ export function parseYamlText<S extends z.ZodType>(text: string, file: string, s
     throw new ContentError(
       doc.errors.map((error) => ({
         file: shownFile,
-        line: error.linePos?.[0].line,
+        line: lineCounter.linePos(error.pos[0]).line,
         message: `YAML syntax: ${firstLine(error.message)}`,
       })),
     );

@@ -51,6 +51,8 @@ export function normalizedWords(text: string): string[] {
     .filter((word) => word.length > 1 || /\d/.test(word));
 }
 
+/** British -ise/-yse spellings stem like the American ones ("organisations", "analyse"). */
 export function stemWord(word: string): string {
-  return lunr.stemmer(new lunr.Token(word, {})).toString();
+  const american = word.replace(/([iy])s(e|ed|es|ing|ation|ations)$/, '$1z$2');
+  return lunr.stemmer(new lunr.Token(american, {})).toString();
 }

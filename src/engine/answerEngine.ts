@@ -1,13 +1,14 @@
 import type lunr from 'lunr';
 import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
+import { deriveAcronyms } from './acronyms';
 import { Analyzer, stemWord } from './analyzer';
 import { decide, type Decision } from './decide';
 import { englishDictionary } from './dictionary';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
 import { rankCandidates, type Candidate } from './rank';
 import { buildSearchIndex, loadOrBuildSearchIndex } from './searchIndex';
-import { buildUnits, type SearchUnit } from './searchUnits';
+import { buildUnits, documentsOf, type SearchUnit } from './searchUnits';
 import { matchSmalltalk, type SmalltalkMatch } from './smalltalk';
 import { SynonymExpander } from './synonymExpander';
 import { Vocabulary } from './vocabulary';
@@ -40,14 +41,17 @@ export class AnswerEngine {
     this.knowledge = knowledge;
     const analyzer = new Analyzer(knowledge.stopWords);
     const units = buildUnits(knowledge, analyzer);
-    const build = () => buildSearchIndex(units, analyzer, knowledge.settings);
-    const loaded = options.indexFile ? loadOrBuildSearchIndex(options.indexFile, knowledge.fingerprint, build) : { index: build(), rebuilt: true };
+    const documents = units.flatMap((unit) => documentsOf(unit, analyzer));
+    const loaded = options.indexFile
+      ? loadOrBuildSearchIndex(options.indexFile, documents, knowledge.settings)
+      : { index: buildSearchIndex(documents, knowledge.settings), rebuilt: true };
     this.index = loaded.index;
     this.indexRebuilt = loaded.rebuilt;
     this.unitsByKey = new Map(units.map((unit) => [unit.key, unit]));
     this.entriesById = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
 
-    const synonyms = new SynonymExpander(knowledge.synonyms.groups, analyzer);
+    const acronyms = deriveAcronyms([...knowledge.passages.map((p) => p.text), ...knowledge.entries.flatMap((e) => [e.title, e.answer])]);
+    const synonyms = new SynonymExpander([...knowledge.synonyms.groups, ...acronyms], analyzer);
     const vocabulary = new Vocabulary();
     for (const unit of units) {
       const text = unit.kind === 'entry' ? [unit.entry.title, unit.entry.answer, ...unit.entry.tags, ...unit.entry.questions].join('\n') : `${unit.passage.section}\n${unit.passage.text}`;

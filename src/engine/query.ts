@@ -49,7 +49,9 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
 
   const resolved = terms.map((term) => {
     if (vocabulary.hasStem(term.stem)) return { ...term, variants: [{ stems: [term.stem], kind: 'exact' as const }] };
-    const corrections = dictionary.has(term.word) ? [] : vocabulary.closest(term.word, allowedDistance(term.word, settings));
+    // A real word is a typo only when long and one letter away ("organisation" in the knowledge's American spelling).
+    const distance = dictionary.has(term.word) ? (term.word.length >= 8 ? 1 : 0) : allowedDistance(term.word, settings);
+    const corrections = vocabulary.closest(term.word, distance);
     return { ...term, variants: corrections.map((stem) => ({ stems: [stem], kind: 'fuzzy' as const })) };
   });
   const synonymsByPosition = synonyms.expand(resolved.map((term) => term.variants[0]?.stems[0] ?? term.stem));

@@ -6,7 +6,7 @@ import { describeError, type Logger } from '../logger';
 /**
  * The Bot Framework adapter. Authentication follows the Bot Framework rules: with no
  * MicrosoftAppId every request is accepted (local use, the Emulator); with one, a valid
- * Bearer token is required. `onTurnError` is the one place turn failures are handled.
+ * Bearer token is required.
  */
 export function createAdapter(config: Config, conversationState: ConversationState, messages: Messages, logger: Logger): CloudAdapter {
   const authentication = new ConfigurationBotFrameworkAuthentication({
@@ -16,16 +16,24 @@ export function createAdapter(config: Config, conversationState: ConversationSta
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
   });
   const adapter = new CloudAdapter(authentication);
-  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+  adapter.onTurnError = turnErrorHandler(conversationState, messages, logger);
+  return adapter;
+}
+
+/**
+ * The one place a failed turn is handled: logged with the conversation id (never the
+ * partner's text), state cleared so the failure does not repeat, and an apology that
+ * quotes the conversation id so support can find the log line. No stack reaches the user.
+ */
+export function turnErrorHandler(conversationState: ConversationState, messages: Messages, logger: Logger) {
+  return async (context: TurnContext, error: unknown): Promise<void> => {
     const conversationId = context.activity.conversation?.id ?? 'unknown';
     logger.error('turn failed', { conversationId, activityType: context.activity.type, channelId: context.activity.channelId, ...describeError(error) });
     try {
-      // A state that made this turn fail would make the next one fail too.
       await conversationState.delete(context);
       await context.sendActivity(fillTemplate(messages.turnError, { conversationId }));
     } catch (secondary) {
       logger.error('turn error reply failed', { conversationId, ...describeError(secondary) });
     }
   };
-  return adapter;
 }

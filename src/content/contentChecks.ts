@@ -1,0 +1,77 @@
+import { Analyzer } from '../engine/analyzer';
+import type { ContentProblem } from './contentError';
+import type { KnowledgeBase } from './loadKnowledge';
+
+/** Share of a source sentence's words that one answer must use for the sentence to count as covered. */
+export const COVERAGE_THRESHOLD = 0.8;
+
+export interface UncoveredSentence {
+  file: string;
+  line: number;
+  section: string;
+  sentence: string;
+  /** The best share any single answer reaches. */
+  best: number;
+}
+
+/**
+ * Every sentence of every source document must be told by some curated answer: at least
+ * COVERAGE_THRESHOLD of its content words (stemmed, stop words aside) appear in one
+ * answer. That keeps the curated layer complete as pages change.
+ */
+export function uncoveredSentences(knowledge: KnowledgeBase): UncoveredSentence[] {
+  const analyzer = new Analyzer(knowledge.stopWords);
+  const answers = knowledge.entries.map((entry) => new Set(analyzer.stems(entry.answer)));
+  const uncovered: UncoveredSentence[] = [];
+  for (const document of knowledge.documents) {
+    for (const passage of document.passages) {
+      for (const sentence of splitSentences(passage.text)) {
+        const stems = [...new Set(analyzer.stems(sentence))];
+        if (stems.length === 0) continue;
+        const best = Math.max(0, ...answers.map((answer) => stems.filter((s) => answer.has(s)).length / stems.length));
+        if (best < COVERAGE_THRESHOLD) uncovered.push({ file: document.file, line: passage.line, section: passage.section, sentence, best });
+      }
+    }
+  }
+  return uncovered;
+}
+
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Details an author could invent: numbers (dates, counts, phone numbers), e-mail addresses, links. */
+const checkablePatterns: { kind: string; pattern: RegExp }[] = [
+  { kind: 'e-mail address', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+  { kind: 'link', pattern: /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+\.(?:gov|com|org|net|int)\b\S*/gi },
+  { kind: 'number', pattern: /\d+(?:[.,:/-]\d+)*/g },
+];
+
+/**
+ * Answers may only state numbers, dates, e-mail addresses and links that the source
+ * document they cite contains: the bot must never invent contact details or figures.
+ */
+export function ungroundedDetails(knowledge: KnowledgeBase): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const entry of knowledge.entries) {
+    const document = knowledge.documents.find((d) => d.id === entry.source.document);
+    const sourceText = document?.passages.map((p) => p.text).join('\n') ?? '';
+    for (const { kind, pattern } of checkablePatterns) {
+      for (const detail of entry.answer.match(pattern) ?? []) {
+        if (!containsWhole(sourceText, detail)) {
+          problems.push({ ...knowledge.locate(entry.id, ['answer']), field: `${entry.id}.answer`, message: `${kind} "${detail}" does not appear in ${entry.source.document}` });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** "202" is not in "2021": a detail must stand on its own in the source. */
+function containsWhole(text: string, detail: string): boolean {
+  const escaped = detail.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w@.])${escaped}(?![\\w@])`).test(text);
+}

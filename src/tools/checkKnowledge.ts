@@ -1,0 +1,42 @@
+import { formatProblem } from '../content/contentError';
+import { ungroundedDetails, uncoveredSentences } from '../content/contentChecks';
+import { loadKnowledge } from '../content/loadKnowledge';
+import { loadConfig } from '../config';
+import { AnswerEngine } from '../engine/answerEngine';
+import { runTool } from './cli';
+
+/**
+ * `npm run knowledge:check`: schema and cross-file checks (by loading), grounding of
+ * answers, coverage of the source text, and alternate questions whose best match is
+ * another entry (overlaps, reported as warnings).
+ */
+runTool(() => {
+  const knowledge = loadKnowledge(loadConfig().KNOWLEDGE_DIR);
+  const engine = new AnswerEngine(knowledge);
+  let errors = 0;
+
+  for (const problem of ungroundedDetails(knowledge)) {
+    console.log(`error: ${formatProblem(problem)}`);
+    errors++;
+  }
+  for (const gap of uncoveredSentences(knowledge)) {
+    console.log(`error: ${gap.file}:${gap.line}: section "${gap.section}": no answer covers "${gap.sentence}" (best ${(gap.best * 100).toFixed(0)}%)`);
+    errors++;
+  }
+  let overlaps = 0;
+  for (const entry of knowledge.entries) {
+    entry.questions.forEach((question, i) => {
+      const top = engine.ask(question).candidates.find((c) => c.unit.kind === 'entry');
+      if (top?.unit.kind === 'entry' && top.unit.entry.id !== entry.id) {
+        const { file, line } = knowledge.locate(entry.id, ['questions', i]);
+        console.log(`warning: ${file}:${line}: "${question}" (${entry.id}) matches ${top.unit.entry.id} best`);
+        overlaps++;
+      }
+    });
+  }
+  const questions = knowledge.entries.reduce((sum, e) => sum + e.questions.length, 0);
+  console.log(
+    `${knowledge.entries.length} entries, ${questions} alternate questions, ${knowledge.passages.length} passages: ${errors} error(s), ${overlaps} overlapping question(s)`,
+  );
+  return errors > 0 ? 1 : 0;
+});

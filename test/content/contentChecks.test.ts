@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { ungroundedDetails, uncoveredSentences } from '../../src/content/contentChecks';
+import type { KnowledgeBase } from '../../src/content/loadKnowledge';
+import { realEngine } from '../helpers';
+
+describe('content/contentChecks', () => {
+  const { knowledge } = realEngine();
+
+  it('covers every sentence of the program text with a curated answer', () => {
+    const gaps = uncoveredSentences(knowledge);
+    expect(gaps.map((g) => `${g.section}: ${g.sentence}`)).to.deep.equal([]);
+  });
+
+  it('finds the sentences that lose their answer when an entry is removed', () => {
+    const withoutCampaign: KnowledgeBase = { ...knowledge, entries: knowledge.entries.filter((e) => e.id !== 'anti-firearms-trafficking-campaign') };
+    const gaps = uncoveredSentences(withoutCampaign);
+    expect(gaps.some((g) => g.sentence.startsWith('In 2021, ATF and interagency partners launched'))).to.equal(true);
+  });
+
+  it('states no number, date, e-mail or link that the source lacks', () => {
+    expect(ungroundedDetails(knowledge)).to.deep.equal([]);
+  });
+
+  it('flags an invented phone number, e-mail address and date', () => {
+    const [first, ...rest] = knowledge.entries;
+    const invented = { ...first!, answer: `${first!.answer} Call +1 202 555 0100, write to iad@atf.example or visit www.atf.gov before March 3, 2027.` };
+    const problems = ungroundedDetails({ ...knowledge, entries: [invented, ...rest] });
+    const messages = problems.map((p) => p.message).join('\n');
+    expect(messages).to.match(/number "202"/);
+    expect(messages).to.match(/e-mail address "iad@atf.example"/);
+    expect(messages).to.match(/link "www.atf.gov"/);
+    expect(messages).to.match(/number "2027"/);
+  });
+});

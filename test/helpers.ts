@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKnowledge, type KnowledgeBase } from '../src/content/loadKnowledge';
+import { AnswerEngine } from '../src/engine/answerEngine';
+import { createLogger, type Logger } from '../src/logger';
+
+export const KNOWLEDGE_DIR = join(__dirname, '..', 'knowledge');
+
+let shared: { knowledge: KnowledgeBase; engine: AnswerEngine } | undefined;
+
+/** The real knowledge and an engine over it, built once for the whole suite. */
+export function realEngine(): { knowledge: KnowledgeBase; engine: AnswerEngine } {
+  if (!shared) {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    shared = { knowledge, engine: new AnswerEngine(knowledge) };
+  }
+  return shared;
+}
+
+/** A scratch folder removed after the test run. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `iad-${prefix}-`));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A copy of the real knowledge folder that a test may break. */
+export function knowledgeCopy(): string {
+  const dir = join(tempDir('knowledge'), 'knowledge');
+  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** A logger that keeps its lines for assertions instead of printing them. */
+export function memoryLogger(level: 'debug' | 'info' = 'debug'): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return Object.assign(createLogger(level, (line) => lines.push(line)), { lines });
+}
