@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const optionalText = z
@@ -35,6 +36,14 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * Reads `.env` (when present) into the process environment without overriding variables
+ * already set, so a deployment's real settings always win over the file.
+ */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 /** The variables the schema knows, taken from `env`; anything else in the environment is ignored. */

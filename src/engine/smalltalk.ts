@@ -17,7 +17,7 @@ export function matchSmalltalk(text: string, smalltalk: SmalltalkFile, analyzer:
   if (words.length === 0 || words.length > 8) return undefined;
 
   const phrases = (Object.entries(smalltalk.intents) as [SmalltalkIntentName, SmalltalkFile['intents'][SmalltalkIntentName]][])
-    .flatMap(([intent, { phrases }]) => phrases.map((phrase) => ({ intent, words: analyzer.words(phrase) })))
+    .flatMap(([intent, { phrases }]) => phrases.map((phrase) => ({ intent, words: analyzer.words(phrase).filter((word) => !filler.has(word)) })))
     .filter((phrase) => phrase.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length);
 

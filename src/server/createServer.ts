@@ -1,6 +1,7 @@
 import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../logger';
+import { describeInvalidActivity } from './incomingActivity';
 
 export interface ServerHealth {
   entries: number;
@@ -18,8 +19,9 @@ export function createServer(adapter: CloudAdapter, bot: ActivityHandler, health
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-      res.send(400, { error: 'The request body must be a Bot Framework activity (a JSON object).' });
+    const problem = describeInvalidActivity(req.body);
+    if (problem) {
+      res.send(400, { error: problem });
       return;
     }
     await adapter.process(req, res, (context) => bot.run(context));

@@ -5,6 +5,7 @@ import { redactPersonalData } from '../../storage/redact';
 import type { FeedbackLog } from '../../storage/feedbackLog';
 import type { Logger } from '../../logger';
 import { BotAction } from '../botAction';
+import { plainText } from '../plainText';
 import type { Replies } from '../replies';
 
 const TURN = 'answerTurn';
@@ -46,7 +47,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const text = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text?.trim() ?? '';
+    const text = plainText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
     if (!text) {
       const message = activity.attachments?.length ? engine.knowledge.messages.nonTextMessage : engine.knowledge.messages.emptyMessage;
       await context.sendActivity(replies.text(message));

@@ -1,0 +1,136 @@
+import { expect } from 'chai';
+import type { Activity, CardAction } from 'botbuilder';
+import { createTestBot } from './testBot';
+
+const actionsOf = (activity: Partial<Activity>): CardAction[] => activity.suggestedActions?.actions ?? [];
+const iad = (activity: Partial<Activity>) => (activity.channelData as { iad?: Record<string, unknown> } | undefined)?.iad;
+
+describe('bot/iadBot', () => {
+  it('welcomes a partner who joins, with what it can do and suggested questions', async () => {
+    const bot = createTestBot();
+    const [welcome, ...more] = await bot.say({ type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'Partner' }], recipient: { id: 'bot', name: 'bot' } });
+    expect(more).to.have.length(0);
+    expect(welcome!.text).to.match(/^Welcome to the IAD Partner Assistant/);
+    expect(actionsOf(welcome!).map((a) => a.title)).to.include('What is eTrace?');
+  });
+
+  it('does not welcome itself when only the bot joins', async () => {
+    const bot = createTestBot();
+    expect(await bot.say({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } })).to.have.length(0);
+  });
+
+  it('shows typing, then the answer with its title, source, follow-ups and feedback buttons', async () => {
+    const bot = createTestBot();
+    const replies = await bot.send('how do I get etrace?');
+    expect(replies[0]!.type).to.equal('typing');
+    const answer = replies[1]!;
+    expect(answer.text).to.match(/^\*\*Firearms tracing with eTrace\*\*/);
+    expect(answer.text).to.include('Source: ATF International Affairs Division program page, section "Technical Assistance"');
+    expect(answer.text).to.match(/Was this helpful\?$/);
+    const titles = actionsOf(answer).map((a) => a.title);
+    expect(titles.slice(0, 2)).to.deep.equal(['Yes, helpful', 'Not helpful']);
+    expect(titles).to.include('ATF resources shared with international partners');
+    expect(iad(answer)).to.deep.include({ decision: 'answer', entryId: 'etrace-tracing' });
+    expect(iad(answer)!.score).to.be.a('number');
+  });
+
+  it('records negative feedback with the entry id and no personal data', async () => {
+    const bot = createTestBot();
+    const [answer] = await bot.say('how do I get etrace? I am Maria Lopez, maria@policia.example');
+    const notHelpful = actionsOf(answer!).find((a) => a.title === 'Not helpful')!;
+    const [thanks] = await bot.say({ type: 'message', text: notHelpful.text, value: notHelpful.value });
+    expect(thanks!.text).to.match(/^Thank you for telling me/);
+    expect(bot.recorded).to.have.length(1);
+    expect(bot.recorded[0]).to.deep.include({ kind: 'not-helpful', entryId: iad(answer!)!.entryId });
+    expect(bot.recorded[0]!.question).to.not.match(/Maria|Lopez|maria@/);
+  });
+
+  it('offers "did you mean" and answers the option the partner picks', async () => {
+    const bot = createTestBot();
+    const [clarify] = await bot.say('arson');
+    expect(clarify!.text).to.match(/Did you mean/);
+    const options = actionsOf(clarify!);
+    expect(options.length).to.be.within(2, 3);
+    expect(iad(clarify!)).to.deep.include({ decision: 'clarify' });
+    const [answer] = await bot.say({ type: 'message', text: String(options[1]!.text), value: options[1]!.value });
+    expect(answer!.text).to.include(`**${options[1]!.title}**`);
+  });
+
+  it('falls back honestly, offers topics, and records the question without personal data', async () => {
+    const bot = createTestBot();
+    const [fallback] = await bot.say('Can John Smith renew a passport at the embassy? call +1 613 555 0199');
+    expect(fallback!.text).to.match(/^I'm sorry, I can't answer that/);
+    expect(actionsOf(fallback!).length).to.be.greaterThan(0);
+    expect(iad(fallback!)).to.deep.equal({ decision: 'fallback' });
+    expect(bot.recorded[0]).to.deep.include({ kind: 'fallback' });
+    expect(bot.recorded[0]!.question).to.equal('Can [name] [name] renew a passport at the embassy? call [number]');
+  });
+
+  const smalltalk: [string, RegExp][] = [
+    ['hi', /^Hello! I answer questions about ATF's International Affairs Division/],
+    ['thanks!', /^You're welcome/],
+    ['help', /^Ask me a question in your own words/],
+    ['start over', /^Let's start over/],
+    ['who are you?', /^I am the IAD Partner Assistant/],
+  ];
+  for (const [text, expected] of smalltalk) {
+    it(`replies to "${text}" from the small-talk file`, async () => {
+      const [reply] = await createTestBot().say(text);
+      expect(reply!.text).to.match(expected);
+    });
+  }
+
+  const oddInputs: [string, Partial<Activity>, RegExp][] = [
+    ['empty text', { type: 'message', text: '   ' }, /^I didn't catch a question/],
+    ['an attachment without text', { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] }, /^I can only read text messages/],
+    ['only emoji', { type: 'message', text: '🔥🔥🙂' }, /^I'm sorry, I can't answer that/],
+    ['HTML', { type: 'message', text: '<script>alert(1)</script><b>etrace</b>' }, /Firearms tracing with eTrace/],
+    ['a card submit with garbage', { type: 'message', value: { foo: [1, 2], action: 'drop tables' } }, /^That button is no longer valid/],
+    ['a button for an entry that does not exist', { type: 'message', value: { action: 'ask', entryId: 'no-such-entry' } }, /^That button is no longer valid/],
+    ['100 KB of text', { type: 'message', text: 'where are IAD staff? '.repeat(5000) }, /^Your message was long/],
+  ];
+  for (const [name, activity, expected] of oddInputs) {
+    it(`answers ${name} sensibly`, async () => {
+      const [reply] = await createTestBot().say(activity);
+      expect(reply!.text).to.match(expected);
+    });
+  }
+
+  it('ignores activities that are not messages', async () => {
+    const bot = createTestBot();
+    expect(await bot.send({ type: 'event', name: 'webchat/join', value: 'x' })).to.have.length(0);
+    expect(await bot.send({ type: 'messageReaction', reactionsAdded: [{ type: 'like' }] })).to.have.length(0);
+    expect(await bot.send({ type: 'typing' })).to.have.length(0);
+  });
+
+  it('strips a Teams @mention before answering', async () => {
+    const bot = createTestBot();
+    const [answer] = await bot.say({
+      type: 'message',
+      channelId: 'msteams',
+      text: '<at>IAD Assistant</at> what is the Bomb Arson Tracking System',
+      recipient: { id: 'bot', name: 'IAD Assistant' },
+      entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'IAD Assistant' }, text: '<at>IAD Assistant</at>' }],
+    });
+    expect(iad(answer!)).to.deep.include({ entryId: 'bats' });
+  });
+
+  it('keeps what partners type out of the logs', async () => {
+    const bot = createTestBot();
+    await bot.say('we seized rifles in Rotterdam, can you trace them? contact piet.jansen@politie.example');
+    await bot.say('what is the visa process for Piet Jansen');
+    const logs = bot.logger.lines.join('\n');
+    expect(logs).to.include('"conversationId"');
+    expect(logs).to.not.match(/Rotterdam|piet|Jansen|visa/i);
+  });
+
+  it('apologises with the conversation id when a turn fails, and logs it without a stack for the user', async () => {
+    const bot = createTestBot({ feedback: { record: () => { throw new Error('database is locked'); }, mostFrequent: () => [] } });
+    const [apology] = await bot.say('what is the weather in Toronto');
+    const conversationId = bot.adapter.conversation.conversation!.id;
+    expect(apology!.text).to.equal(`Sorry, something went wrong on my side. Please try again. If it keeps happening, quote reference ${conversationId} when you report it.`);
+    expect(bot.logger.lines.some((line) => line.includes('"turn failed"') && line.includes('database is locked') && line.includes(conversationId))).to.equal(true);
+    const [next] = await bot.say('hi');
+    expect(next!.text).to.match(/^Hello!/);
+  });
+});

@@ -1,0 +1,98 @@
+import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import { ChannelStub } from './channelStub';
+
+async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: App; url: string }> {
+  const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('http'), KNOWLEDGE_DIR, ...env });
+  const app = createApp(config, memoryLogger('info'));
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+function activity(serviceUrl: string, fields: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `act-${Math.random().toString(36).slice(2)}`,
+    channelId: 'emulator',
+    serviceUrl,
+    from: { id: 'partner-1', name: 'Partner' },
+    recipient: { id: 'bot', name: 'IAD Partner Assistant' },
+    conversation: { id: `conv-${Math.random().toString(36).slice(2)}` },
+    timestamp: new Date().toISOString(),
+    ...fields,
+  };
+}
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('server (HTTP, Bot Framework protocol)', () => {
+  describe('without app credentials', () => {
+    let app: App;
+    let url: string;
+    const channel = new ChannelStub();
+    let serviceUrl: string;
+
+    before(async () => {
+      ({ app, url } = await startApp({}));
+      serviceUrl = await channel.start();
+    });
+    after(async () => {
+      await app.close();
+      await channel.stop();
+    });
+
+    it('reports health', async () => {
+      const response = await fetch(`${url}/healthz`);
+      expect(response.status).to.equal(200);
+      expect(await response.json()).to.deep.include({ status: 'ok', entries: app.engine.knowledge.entries.length });
+    });
+
+    it('takes an activity on /api/messages and replies to the channel at its serviceUrl', async () => {
+      const response = await post(url, activity(serviceUrl, { text: 'What is eTrace?' }));
+      expect(response.status).to.be.within(200, 202);
+      const replies = await channel.waitFor(2);
+      expect(replies[0]!.type).to.equal('typing');
+      expect(replies[1]!.text).to.include('**Firearms tracing with eTrace**');
+      expect(replies[1]!.text).to.include('Source: ');
+      expect(replies[1]!.channelData).to.deep.include({ iad: replies[1]!.channelData.iad });
+      expect(replies[1]!.channelData.iad.entryId).to.equal('etrace-tracing');
+    });
+
+    const badBodies: [string, string][] = [
+      ['malformed JSON', '{"type": "message", '],
+      ['a JSON array', '[1, 2, 3]'],
+      ['a JSON string', '"hello"'],
+    ];
+    for (const [name, body] of badBodies) {
+      it(`answers 400 with a reason for ${name}`, async () => {
+        const response = await post(url, body);
+        expect(response.status).to.equal(400);
+        expect(await response.text()).to.match(/JSON|activity/i);
+      });
+    }
+
+    it('answers 400 for an object that is not an activity', async () => {
+      const response = await post(url, { hello: 'world' });
+      expect(response.status).to.equal(400);
+    });
+  });
+
+  describe('with MicrosoftAppId set', () => {
+    let app: App;
+    let url: string;
+    before(async () => ({ app, url } = await startApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' })));
+    after(() => app.close());
+
+    it('rejects a request without a token with 401', async () => {
+      expect((await post(url, activity('http://127.0.0.1:9', { text: 'hi' }))).status).to.equal(401);
+    });
+
+    it('rejects a request with a bogus Bearer token with 401', async () => {
+      expect((await post(url, activity('http://127.0.0.1:9', { text: 'hi' }), { authorization: 'Bearer not.a.jwt' })).status).to.equal(401);
+    });
+  });
+});
