@@ -1,4 +1,4 @@
-import { Analyzer } from '../engine/analyzer';
+import { analyzerFor } from '../engine/analyzerFor';
 import type { ContentProblem } from './contentError';
 import type { KnowledgeBase } from './loadKnowledge';
 
@@ -20,7 +20,7 @@ export interface UncoveredSentence {
  * answer. That keeps the curated layer complete as pages change.
  */
 export function uncoveredSentences(knowledge: KnowledgeBase): UncoveredSentence[] {
-  const analyzer = new Analyzer(knowledge.stopWords);
+  const analyzer = analyzerFor(knowledge);
   const answers = knowledge.entries.map((entry) => new Set(analyzer.stems(entry.answer)));
   const uncovered: UncoveredSentence[] = [];
   for (const document of knowledge.documents) {

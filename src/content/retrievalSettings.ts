@@ -31,8 +31,6 @@ export const RetrievalSettings = z.strictObject({
    * unknown word is likely the topic, in a long one most are context ("our port", "last week").
    */
   unknownTermDamping: fraction,
-  /** Words that name a declared topic (title, tag, synonym) count this many times more. */
-  topicTermBoost: z.number().min(1).max(5),
   /** Ranking mixes confidence with the lunr score relative to the best one, by this weight. */
   lunrScoreWeight: weight,
   /** Long messages are read up to this many characters and this many distinct words. */

@@ -44,6 +44,7 @@ export function normalizedWords(text: string): string[] {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/g, ' ') // addresses and links name no topic
     .replace(/\b(?:\p{L}\.){2,}/gu, (acronym) => acronym.replaceAll('.', '')) // "B.A.T.S." -> "bats"
     .replace(/n['’‘`´]t\b/g, '')
     .replace(/['’‘`´](?:s|re|ll|ve|d|m|t)\b/g, '') // possessives and contractions: "we're" -> "we"

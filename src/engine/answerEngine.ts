@@ -2,7 +2,8 @@ import type lunr from 'lunr';
 import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
 import { deriveAcronyms } from './acronyms';
-import { Analyzer, stemWord } from './analyzer';
+import { analyzerFor } from './analyzerFor';
+import { stemWord } from './analyzer';
 import { decide, type Decision } from './decide';
 import { englishDictionary } from './dictionary';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
@@ -39,7 +40,7 @@ export class AnswerEngine {
 
   constructor(knowledge: KnowledgeBase, options: EngineOptions = {}) {
     this.knowledge = knowledge;
-    const analyzer = new Analyzer(knowledge.stopWords);
+    const analyzer = analyzerFor(knowledge);
     const units = buildUnits(knowledge, analyzer);
     const documents = units.flatMap((unit) => documentsOf(unit, analyzer));
     const loaded = options.indexFile

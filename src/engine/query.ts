@@ -72,7 +72,8 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const weights = term.variants.flatMap((v) => v.stems.map(idf)).filter((w): w is number => w !== undefined);
     const known = weights.length > 0;
     const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem)));
-    const weight = known ? Math.max(...weights) * (topic ? settings.topicTermBoost : 1) : settings.unknownTermWeight;
+    const bestIdf = Math.max(...weights);
+    const weight = known ? bestIdf : settings.unknownTermWeight;
     return { ...term, known, topic, weight };
   });
   return { terms: queryTerms, truncated };
@@ -86,3 +87,4 @@ function allowedDistance(word: string, settings: RetrievalSettings): number {
   for (const rule of settings.fuzzy) if (length >= rule.minLength) distance = Math.max(distance, rule.maxDistance);
   return distance;
 }
+

@@ -45,8 +45,8 @@ export function rankCandidates(
 
   const known = query.terms.filter((term) => term.known);
   const unknownCount = query.terms.length - known.length;
-  const totalWeight =
-    known.reduce((sum, term) => sum + term.weight, 0) + settings.unknownTermWeight * unknownCount ** settings.unknownTermDamping;
+  // Unknown words add up with diminishing weight: long messages carry context ("our port", "last week").
+  const totalWeight = known.reduce((sum, term) => sum + term.weight, 0) + settings.unknownTermWeight * unknownCount ** settings.unknownTermDamping;
   const topLunrScore = Math.max(...bestScore.values());
   const candidates: Candidate[] = [];
   for (const [key, bestLunrScore] of bestScore) {

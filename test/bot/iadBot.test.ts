@@ -48,7 +48,7 @@ describe('bot/iadBot', () => {
   it('offers "did you mean" and answers the option the partner picks', async () => {
     const bot = createTestBot();
     const [clarify] = await bot.say('arson');
-    expect(clarify!.text).to.match(/Did you mean/);
+    expect(clarify!.text).to.match(/Did you mean:$/);
     const options = actionsOf(clarify!);
     expect(options.length).to.be.within(2, 3);
     expect(iad(clarify!)).to.deep.include({ decision: 'clarify' });
