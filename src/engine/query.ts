@@ -72,9 +72,7 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const weights = term.variants.flatMap((v) => v.stems.map(idf)).filter((w): w is number => w !== undefined);
     const known = weights.length > 0;
     const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem)));
-    const bestIdf = Math.max(...weights);
-    const weight = known ? bestIdf : settings.unknownTermWeight;
-    return { ...term, known, topic, weight };
+    return { ...term, known, topic, weight: known ? Math.max(...weights) : settings.unknownTermWeight };
   });
   return { terms: queryTerms, truncated };
 }

@@ -36,7 +36,7 @@ describe('bot/iadBot', () => {
 
   it('records negative feedback with the entry id and no personal data', async () => {
     const bot = createTestBot();
-    const [answer] = await bot.say('how do I get etrace? I am Maria Lopez, maria@policia.example');
+    const [answer] = await bot.say('Maria Lopez here (maria@policia.example): what is the Bomb Arson Tracking System?');
     const notHelpful = actionsOf(answer!).find((a) => a.title === 'Not helpful')!;
     const [thanks] = await bot.say({ type: 'message', text: notHelpful.text, value: notHelpful.value });
     expect(thanks!.text).to.match(/^Thank you for telling me/);
@@ -47,7 +47,7 @@ describe('bot/iadBot', () => {
 
   it('offers "did you mean" and answers the option the partner picks', async () => {
     const bot = createTestBot();
-    const [clarify] = await bot.say('arson');
+    const [clarify] = await bot.say('ilea');
     expect(clarify!.text).to.match(/Did you mean:$/);
     const options = actionsOf(clarify!);
     expect(options.length).to.be.within(2, 3);

@@ -44,7 +44,7 @@ describe('engine/answerEngine', () => {
   }
 
   it('asks "did you mean" with up to three entries when a question fits several', () => {
-    const { decision } = engine.ask('arson');
+    const { decision } = engine.ask('ilea');
     expect(decision.kind).to.equal('clarify');
     if (decision.kind !== 'clarify') return;
     expect(decision.options.length).to.be.within(2, knowledge.settings.maxSuggestions);
