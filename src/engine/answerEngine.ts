@@ -86,9 +86,9 @@ export class AnswerEngine {
     return { unit, score: 1, lunrScore: 0, coverage: 1, evidence: 0, confidence: 1 };
   }
 
-  /** Whether the knowledge (or its synonyms) uses this word: such words are not personal data. */
+  /** A word of the knowledge, its synonyms or a stop word ("Can", "What"): not personal data. */
   isKnownWord(word: string): boolean {
-    return this.context.vocabulary.hasStem(stemWord(word));
+    return this.context.analyzer.isStopWord(word) || this.context.vocabulary.hasStem(stemWord(word));
   }
 }
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { redactPersonalData } from '../../src/storage/redact';
 
 describe('storage/redact', () => {
-  const known = new Set(['etrace', 'mexico', 'atf', 'iad', 'bats']);
+  const known = new Set(['etrace', 'mexico', 'atf', 'iad', 'bats', 'my', 'can', 'how']);
   const isKnown = (word: string) => known.has(word);
   const table: [string, string, string][] = [
     ['an e-mail address', 'write to maria.lopez@policia.example please', 'write to [email] please'],
@@ -10,7 +10,8 @@ describe('storage/redact', () => {
     ['a case number', 'case 2024-00871 needs etrace', 'case [number] needs etrace'],
     ['a link', 'see https://example.org/case?id=7', 'see [link]'],
     ['names', 'My name is Maria Lopez from Mexico, can ATF help?', 'My name is [name] [name] from Mexico, can ATF help?'],
-    ['nothing personal', 'how do I get etrace access', 'how do I get etrace access'],
+    ['a name that opens the message', 'Maria here, can ATF help?', '[name] here, can ATF help?'],
+    ['nothing personal', 'How do I get etrace access', 'How do I get etrace access'],
   ];
   for (const [name, input, expected] of table) {
     it(`removes ${name}`, () => expect(redactPersonalData(input, isKnown)).to.equal(expected));
