@@ -15,9 +15,9 @@ let generalStopWords: readonly string[] | undefined;
  */
 export function analyzerFor(knowledge: Pick<KnowledgeBase, 'entries' | 'synonyms' | 'stopWords'>): Analyzer {
   generalStopWords ??= loadGeneralStopWords();
-  const topicWords = new Set(
-    normalizedWords([...knowledge.entries.flatMap((e) => [e.title, ...e.tags]), ...knowledge.synonyms.groups.flat()].join('\n')),
-  );
+  // Words of multi-word synonyms ("arma de fuego") are not protected: "de" stays a stop word.
+  const singleWordSynonyms = knowledge.synonyms.groups.flat().filter((term) => normalizedWords(term).length === 1);
+  const topicWords = new Set(normalizedWords([...knowledge.entries.flatMap((e) => [e.title, ...e.tags]), ...singleWordSynonyms].join('\n')));
   return new Analyzer([...knowledge.stopWords, ...generalStopWords.filter((word) => !topicWords.has(word))]);
 }
 

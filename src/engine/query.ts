@@ -1,5 +1,6 @@
 import type { RetrievalSettings } from '../content/retrievalSettings';
 import type { Analyzer } from './analyzer';
+import { stemPairs } from './searchUnits';
 import type { SynonymExpander } from './synonymExpander';
 import { skeleton, type Vocabulary } from './vocabulary';
 
@@ -24,6 +25,8 @@ export interface QueryTerm {
 
 export interface AnalyzedQuery {
   terms: QueryTerm[];
+  /** Adjacent word pairs of the question, as stems after typo correction. */
+  pairs: string[];
   /** The message was longer than the engine reads. */
   truncated: boolean;
 }
@@ -54,7 +57,8 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const corrections = vocabulary.closest(term.word, distance);
     return { ...term, variants: corrections.map((stem) => ({ stems: [stem], kind: 'fuzzy' as const })) };
   });
-  const synonymsByPosition = synonyms.expand(resolved.map((term) => term.variants[0]?.stems[0] ?? term.stem));
+  const resolvedStems = resolved.map((term) => term.variants[0]?.stems[0] ?? term.stem);
+  const synonymsByPosition = synonyms.expand(resolvedStems);
 
   const byStem = new Map<string, QueryTerm>();
   resolved.forEach((term, position) => {
@@ -71,10 +75,11 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
   const queryTerms = [...byStem.values()].map((term) => {
     const weights = term.variants.flatMap((v) => v.stems.map(idf)).filter((w): w is number => w !== undefined);
     const known = weights.length > 0;
-    const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem)));
+    // Numbers the knowledge uses (years, counts) are as telling as topic words.
+    const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem) || /^\d+$/.test(stem)));
     return { ...term, known, topic, weight: known ? Math.max(...weights) : settings.unknownTermWeight };
   });
-  return { terms: queryTerms, truncated };
+  return { terms: queryTerms, pairs: [...new Set(stemPairs(resolvedStems))], truncated };
 }
 
 /** Judged on the spelling-insensitive form, so "jjjjjkkkk" is as short as it looks. */

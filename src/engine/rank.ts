@@ -5,7 +5,7 @@ import { unitKeyOf, type SearchUnit } from './searchUnits';
 
 export interface Candidate {
   unit: SearchUnit;
-  /** Orders the candidates: confidence plus the lunr score relative to the best. */
+  /** Orders the candidates: confidence, plus the lunr score relative to the best, plus shared phrases. */
   score: number;
   /** Lunr (BM25) score of the unit's best document. */
   lunrScore: number;
@@ -62,7 +62,8 @@ export function rankCandidates(
     const coverage = totalWeight > 0 ? evidence / totalWeight : 0;
     const confidence = coverage * Math.min(1, topicEvidence / settings.thresholds.minEvidence);
     const lunrScore = bestLunrScore * (unit.kind === 'passage' ? settings.passageScoreFactor : 1);
-    const score = confidence + settings.lunrScoreWeight * (lunrScore / topLunrScore);
+    const phraseMatch = query.pairs.length === 0 ? 0 : query.pairs.filter((pair) => unit.pairs.has(pair)).length / query.pairs.length;
+    const score = confidence + settings.lunrScoreWeight * (lunrScore / topLunrScore) + settings.phraseWeight * phraseMatch;
     candidates.push({ unit, score, lunrScore, coverage, evidence, confidence });
   }
   return candidates.sort((a, b) => b.score - a.score);

@@ -9,9 +9,12 @@ import type { Analyzer } from './analyzer';
  * documents, so a long list of questions does not dilute each one), and keeps the set of
  * stems it uses, from which the engine measures how much of a question it covers.
  */
-export type SearchUnit =
-  | { key: string; kind: 'entry'; entry: KnowledgeEntry; stems: ReadonlySet<string> }
-  | { key: string; kind: 'passage'; passage: Passage; stems: ReadonlySet<string> };
+export type SearchUnit = ({ kind: 'entry'; entry: KnowledgeEntry } | { kind: 'passage'; passage: Passage }) & {
+  key: string;
+  stems: ReadonlySet<string>;
+  /** Adjacent stem pairs ("technic support"): a question that repeats a phrase is closer than one that shares its words. */
+  pairs: ReadonlySet<string>;
+};
 
 /** A lunr document: field name to the stems in that field. */
 export interface IndexDocument {
@@ -23,19 +26,27 @@ export const indexFields = ['title', 'question', 'answer', 'tags', 'body'] as co
 export type IndexField = (typeof indexFields)[number];
 
 export function buildUnits(knowledge: KnowledgeBase, analyzer: Analyzer): SearchUnit[] {
+  const textual = (segments: string[]) => {
+    const sequences = segments.map((segment) => analyzer.stems(segment));
+    return { stems: new Set(sequences.flat()), pairs: new Set(sequences.flatMap(stemPairs)) };
+  };
   const entries = knowledge.entries.map((entry): SearchUnit => ({
     key: `e:${entry.id}`,
     kind: 'entry',
     entry,
-    stems: new Set(analyzer.stems([entry.title, entry.answer, ...entry.tags, ...entry.questions].join('\n'))),
+    ...textual([entry.title, entry.answer, ...entry.tags, ...entry.questions]),
   }));
   const passages = knowledge.passages.map((passage, i): SearchUnit => ({
     key: `p:${i}`,
     kind: 'passage',
     passage,
-    stems: new Set(analyzer.stems(`${passage.section}\n${passage.text}`)),
+    ...textual([passage.section, passage.text]),
   }));
   return [...entries, ...passages];
+}
+
+export function stemPairs(stems: readonly string[]): string[] {
+  return stems.slice(1).map((stem, i) => `${stems[i]} ${stem}`);
 }
 
 export function documentsOf(unit: SearchUnit, analyzer: Analyzer): IndexDocument[] {
