@@ -74,9 +74,11 @@ export class Replies {
     };
   }
 
-  fallback(): Partial<Activity> {
+  /** The honest "I don't know"; naming the out-of-scope topic when the question named one. */
+  fallback(outOfScopeTopic?: string): Partial<Activity> {
+    const text = outOfScopeTopic ? fillTemplate(this.messages.outOfScope, { topic: outOfScopeTopic }) : this.messages.fallback;
     return {
-      ...textWithSuggestions(this.messages.fallback, this.messages.fallbackSuggestions.map(imBack)),
+      ...textWithSuggestions(text, this.messages.fallbackSuggestions.map(imBack)),
       channelData: { iad: { decision: 'fallback' } satisfies AnswerChannelData },
     };
   }

@@ -6,6 +6,7 @@ import { Messages } from './messages';
 import { RetrievalSettings } from './retrievalSettings';
 import { SmalltalkFile } from './smalltalk';
 import { readSourceDocument, type Passage, type SourceDocument } from './sourceDocument';
+import { OutOfScopeFile } from './outOfScope';
 import { StopWordFile } from './stopWords';
 import { SynonymFile } from './synonyms';
 import { formatFieldPath, readYamlFile, type YamlSource } from './yamlFile';
@@ -18,6 +19,7 @@ export interface KnowledgeBase {
   passages: Passage[];
   synonyms: SynonymFile;
   stopWords: string[];
+  outOfScope: OutOfScopeFile;
   smalltalk: SmalltalkFile;
   messages: Messages;
   settings: RetrievalSettings;
@@ -44,6 +46,7 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
   const settings = attempt(join(root, 'retrieval.yaml'), (f) => readYamlFile(f, RetrievalSettings).data);
   const synonyms = attempt(join(dir, 'synonyms.yaml'), (f) => readYamlFile(f, SynonymFile).data);
   const stopWords = attempt(join(dir, 'stopwords.yaml'), (f) => readYamlFile(f, StopWordFile).data.words);
+  const outOfScope = attempt(join(dir, 'out-of-scope.yaml'), (f) => readYamlFile(f, OutOfScopeFile).data);
   const smalltalk = attempt(join(dir, 'smalltalk.yaml'), (f) => readYamlFile(f, SmalltalkFile).data);
   const messages = attempt(join(dir, 'messages.yaml'), (f) => readYamlFile(f, Messages).data);
   const entryFiles = listFiles(join(dir, 'entries'), '.yaml', problems).map((f) => attempt(f, (file) => readYamlFile(file, EntryFile)));
@@ -68,6 +71,7 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     passages: documents.flatMap((d) => d.passages),
     synonyms: synonyms!,
     stopWords: stopWords!,
+    outOfScope: outOfScope!,
     smalltalk: smalltalk!,
     messages: messages!,
     settings: settings!,

@@ -13,6 +13,7 @@ export const Messages = z.strictObject({
   welcomeSuggestions: z.array(label).min(1).max(6),
   fallback: text,
   fallbackSuggestions: z.array(label).max(6),
+  outOfScope: text.refine((t) => t.includes('{topic}'), 'must contain {topic}'),
   didYouMean: text,
   sourceLine: text.refine((t) => t.includes('{section}'), 'must contain {section}'),
   feedbackQuestion: text,

@@ -4,8 +4,9 @@ import type { KnowledgeEntry } from '../content/knowledgeEntry';
 import { deriveAcronyms } from './acronyms';
 import { analyzerFor } from './analyzerFor';
 import { stemWord } from './analyzer';
-import { decide, type Decision } from './decide';
+import { decide, type Decision, type OutOfScopeTopic } from './decide';
 import { englishDictionary } from './dictionary';
+import { OutOfScopeDetector } from './outOfScope';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
 import { rankCandidates, type Candidate } from './rank';
 import { buildSearchIndex, loadOrBuildSearchIndex } from './searchIndex';
@@ -17,6 +18,8 @@ import { Vocabulary } from './vocabulary';
 export interface EngineResult {
   query: AnalyzedQuery;
   candidates: Candidate[];
+  /** Declared out-of-scope topics the question names. */
+  topics: OutOfScopeTopic[];
   decision: Decision;
 }
 
@@ -37,6 +40,8 @@ export class AnswerEngine {
   private readonly unitsByKey: Map<string, SearchUnit>;
   private readonly entriesById: Map<string, KnowledgeEntry>;
   private readonly context: QueryContext;
+  /** Out-of-scope phrases; `ineffective` lists those knowledge:check reports. */
+  readonly outOfScope: OutOfScopeDetector;
 
   constructor(knowledge: KnowledgeBase, options: EngineOptions = {}) {
     this.knowledge = knowledge;
@@ -63,13 +68,18 @@ export class AnswerEngine {
       ...knowledge.entries.flatMap((entry) => analyzer.stems([entry.title, ...entry.tags].join('\n'))),
       ...synonyms.terms.map((term) => term.stem),
     ]);
+    this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, analyzer, {
+      stems: new Set(units.flatMap((unit) => [...unit.stems])),
+      pairs: new Set(units.flatMap((unit) => [...unit.pairs])),
+    });
     this.context = { analyzer, vocabulary, synonyms, dictionary: englishDictionary(), topicStems, idf: inverseDocumentFrequency(units), settings: knowledge.settings };
   }
 
   ask(text: string): EngineResult {
     const query = analyzeQuery(text, this.context);
     const candidates = rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings);
-    return { query, candidates, decision: decide(candidates, this.knowledge.settings) };
+    const topics = this.outOfScope.find(this.context.analyzer.stems(text.slice(0, this.knowledge.settings.maxQueryChars)));
+    return { query, candidates, topics, decision: decide(candidates, this.knowledge.settings, topics) };
   }
 
   smalltalk(text: string): SmalltalkMatch | undefined {

@@ -23,6 +23,10 @@ runTool(() => {
     console.log(`error: ${gap.file}:${gap.line}: section "${gap.section}": no answer covers "${gap.sentence}" (best ${(gap.best * 100).toFixed(0)}%)`);
     errors++;
   }
+  for (const { topic, phrase } of engine.outOfScope.ineffective) {
+    console.log(`error: out-of-scope.yaml: topic ${topic}: "${phrase}" uses only words the knowledge uses, so it would decline in-scope questions`);
+    errors++;
+  }
   let overlaps = 0;
   for (const entry of knowledge.entries) {
     entry.questions.forEach((question, i) => {

@@ -80,9 +80,9 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(replies.clarify(decision.options));
         return;
       case 'fallback':
-        logger.info('fallback', { conversationId, reason: decision.reason });
+        logger.info('fallback', { conversationId, reason: decision.reason, ...(decision.reason === 'out-of-scope' ? { topic: decision.topic.id } : {}) });
         this.record(context, { kind: 'fallback', question });
-        await context.sendActivity(replies.fallback());
+        await context.sendActivity(replies.fallback(decision.reason === 'out-of-scope' ? decision.topic.name : undefined));
     }
   }
 

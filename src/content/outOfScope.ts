@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * Topics partners ask about that IAD's program information does not cover (firearm
+ * licensing, visas, jobs...). A question naming one gets an honest "that is outside what I
+ * cover", even when other words of it match an entry ("a firearms licence in Mexico").
+ */
+export const OutOfScopeFile = z.strictObject({
+  topics: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+        /** How the bot names the topic in its reply ("firearm licences and purchase rules"). */
+        name: z.string().trim().min(1).max(80),
+        phrases: z.array(z.string().trim().min(1)).min(1),
+      }),
+    )
+    .default([]),
+});
+export type OutOfScopeFile = z.infer<typeof OutOfScopeFile>;
