@@ -31,8 +31,8 @@ export const RetrievalSettings = z.strictObject({
    * unknown word is likely the topic, in a long one most are context ("our port", "last week").
    */
   unknownTermDamping: fraction,
-  /** Ranking adds the share of the question's adjacent word pairs the unit also has, by this weight. */
-  phraseWeight: weight,
+  /** Ranking adds closeness to the unit's nearest alternate question, by this weight. */
+  questionMatchWeight: weight,
   /** Ranking mixes confidence with the lunr score relative to the best one, by this weight. */
   lunrScoreWeight: weight,
   /** Long messages are read up to this many characters and this many distinct words. */

@@ -1,6 +1,5 @@
 import type { RetrievalSettings } from '../content/retrievalSettings';
 import type { Analyzer } from './analyzer';
-import { stemPairs } from './searchUnits';
 import type { SynonymExpander } from './synonymExpander';
 import { skeleton, type Vocabulary } from './vocabulary';
 
@@ -25,8 +24,6 @@ export interface QueryTerm {
 
 export interface AnalyzedQuery {
   terms: QueryTerm[];
-  /** Adjacent word pairs of the question, as stems after typo correction. */
-  pairs: string[];
   /** The message was longer than the engine reads. */
   truncated: boolean;
 }
@@ -57,8 +54,7 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const corrections = vocabulary.closest(term.word, distance);
     return { ...term, variants: corrections.map((stem) => ({ stems: [stem], kind: 'fuzzy' as const })) };
   });
-  const resolvedStems = resolved.map((term) => term.variants[0]?.stems[0] ?? term.stem);
-  const synonymsByPosition = synonyms.expand(resolvedStems);
+  const synonymsByPosition = synonyms.expand(resolved.map((term) => term.variants[0]?.stems[0] ?? term.stem));
 
   const byStem = new Map<string, QueryTerm>();
   resolved.forEach((term, position) => {
@@ -79,7 +75,7 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem) || /^\d+$/.test(stem)));
     return { ...term, known, topic, weight: known ? Math.max(...weights) : settings.unknownTermWeight };
   });
-  return { terms: queryTerms, pairs: [...new Set(stemPairs(resolvedStems))], truncated };
+  return { terms: queryTerms, truncated };
 }
 
 /** Judged on the spelling-insensitive form, so "jjjjjkkkk" is as short as it looks. */

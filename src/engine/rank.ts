@@ -5,7 +5,7 @@ import { unitKeyOf, type SearchUnit } from './searchUnits';
 
 export interface Candidate {
   unit: SearchUnit;
-  /** Orders the candidates: confidence, plus the lunr score relative to the best, plus shared phrases. */
+  /** Orders the candidates: confidence plus the lunr score relative to the best. */
   score: number;
   /** Lunr (BM25) score of the unit's best document. */
   lunrScore: number;
@@ -62,8 +62,7 @@ export function rankCandidates(
     const coverage = totalWeight > 0 ? evidence / totalWeight : 0;
     const confidence = coverage * Math.min(1, topicEvidence / settings.thresholds.minEvidence);
     const lunrScore = bestLunrScore * (unit.kind === 'passage' ? settings.passageScoreFactor : 1);
-    const phraseMatch = query.pairs.length === 0 ? 0 : query.pairs.filter((pair) => unit.pairs.has(pair)).length / query.pairs.length;
-    const score = confidence + settings.lunrScoreWeight * (lunrScore / topLunrScore) + settings.phraseWeight * phraseMatch;
+    const score = confidence + settings.lunrScoreWeight * (lunrScore / topLunrScore) + settings.questionMatchWeight * questionMatch(query, unit);
     candidates.push({ unit, score, lunrScore, coverage, evidence, confidence });
   }
   return candidates.sort((a, b) => b.score - a.score);
@@ -75,4 +74,19 @@ function matchStrength(variants: AnalyzedQuery['terms'][number]['variants'], uni
     if (variant.stems.every((stem) => unit.stems.has(stem))) strength = Math.max(strength, settings.variantWeights[variant.kind]);
   }
   return strength;
+}
+
+/**
+ * How close the question is to the unit's nearest alternate question: the Dice overlap of
+ * their stems, a word of the question counting when any of its variants is in the other.
+ * A question asked almost as an author wrote it should find its entry first.
+ */
+function questionMatch(query: AnalyzedQuery, unit: SearchUnit): number {
+  let best = 0;
+  for (const question of unit.questions) {
+    if (question.size === 0) continue;
+    const shared = query.terms.filter((term) => term.variants.some((v) => v.stems.every((stem) => question.has(stem)))).length;
+    best = Math.max(best, (2 * shared) / (query.terms.length + question.size));
+  }
+  return best;
 }

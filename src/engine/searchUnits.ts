@@ -12,8 +12,10 @@ import type { Analyzer } from './analyzer';
 export type SearchUnit = ({ kind: 'entry'; entry: KnowledgeEntry } | { kind: 'passage'; passage: Passage }) & {
   key: string;
   stems: ReadonlySet<string>;
-  /** Adjacent stem pairs ("technic support"): a question that repeats a phrase is closer than one that shares its words. */
+  /** Adjacent stem pairs ("buy gun"): which phrases the unit uses, not only which words. */
   pairs: ReadonlySet<string>;
+  /** The stems of each alternate question, to recognise a question asked almost as written. */
+  questions: ReadonlySet<string>[];
 };
 
 /** A lunr document: field name to the stems in that field. */
@@ -35,12 +37,14 @@ export function buildUnits(knowledge: KnowledgeBase, analyzer: Analyzer): Search
     kind: 'entry',
     entry,
     ...textual([entry.title, entry.answer, ...entry.tags, ...entry.questions]),
+    questions: entry.questions.map((question) => new Set(analyzer.stems(question))),
   }));
   const passages = knowledge.passages.map((passage, i): SearchUnit => ({
     key: `p:${i}`,
     kind: 'passage',
     passage,
     ...textual([passage.section, passage.text]),
+    questions: [],
   }));
   return [...entries, ...passages];
 }

@@ -4,6 +4,12 @@ import type { Decision } from '../engine/decide';
 import { candidateLabel } from '../engine/formatResult';
 import { readYamlFile } from '../content/yamlFile';
 
+/**
+ * The labelled question sets in test/fixtures, each written by a different author apart from
+ * the entries' alternate questions (and from each other). Together they are the eval set.
+ */
+export const EVAL_SET_FILES = ['eval-questions.yaml', 'holdout-questions.yaml'] as const;
+
 /** A labelled question set, kept apart from the entries' alternate questions. */
 export const EvalSet = z.strictObject({
   in_scope: z.array(z.strictObject({ q: z.string().min(1), expect: z.array(z.string()).min(1) })).min(1),

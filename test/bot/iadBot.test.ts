@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import type { Activity, CardAction } from 'botbuilder';
+import { AnswerEngine } from '../../src/engine/answerEngine';
+import { realEngine } from '../helpers';
 import { createTestBot } from './testBot';
 
 const actionsOf = (activity: Partial<Activity>): CardAction[] => activity.suggestedActions?.actions ?? [];
@@ -46,7 +48,10 @@ describe('bot/iadBot', () => {
   });
 
   it('offers "did you mean" and answers the option the partner picks', async () => {
-    const bot = createTestBot();
+    // Any runner-up counts as close here, so the question is ambiguous whatever the tuning.
+    const { knowledge } = realEngine();
+    const engine = new AnswerEngine({ ...knowledge, settings: { ...knowledge.settings, thresholds: { ...knowledge.settings.thresholds, ambiguityRatio: 0 } } });
+    const bot = createTestBot({ engine });
     const [clarify] = await bot.say('ilea');
     expect(clarify!.text).to.match(/Did you mean:$/);
     const options = actionsOf(clarify!);
@@ -58,12 +63,18 @@ describe('bot/iadBot', () => {
 
   it('falls back honestly, offers topics, and records the question without personal data', async () => {
     const bot = createTestBot();
-    const [fallback] = await bot.say('Can John Smith renew a passport at the embassy? call +1 613 555 0199');
+    const [fallback] = await bot.say('Can John Smith get his old car repaired at the embassy? call +1 613 555 0199');
     expect(fallback!.text).to.match(/^I'm sorry, I can't answer that/);
     expect(actionsOf(fallback!).length).to.be.greaterThan(0);
     expect(iad(fallback!)).to.deep.equal({ decision: 'fallback' });
     expect(bot.recorded[0]).to.deep.include({ kind: 'fallback' });
-    expect(bot.recorded[0]!.question).to.equal('Can [name] [name] renew a passport at the embassy? call [number]');
+    expect(bot.recorded[0]!.question).to.equal('Can [name] [name] get his old car repaired at the embassy? call [number]');
+  });
+
+  it('says which topic it cannot help with when a question is out of scope', async () => {
+    const [reply] = await createTestBot().say('What are the requirements to buy a handgun in Texas?');
+    expect(reply!.text).to.match(/^I can't help with firearm licences, permits and purchase or ownership rules: IAD's program information doesn't cover it/);
+    expect(iad(reply!)).to.deep.equal({ decision: 'fallback' });
   });
 
   const smalltalk: [string, RegExp][] = [
@@ -108,11 +119,11 @@ describe('bot/iadBot', () => {
     const [answer] = await bot.say({
       type: 'message',
       channelId: 'msteams',
-      text: '<at>IAD Assistant</at> what is the Bomb Arson Tracking System',
+      text: '<at>IAD Assistant</at> when was this information last reviewed?',
       recipient: { id: 'bot', name: 'IAD Assistant' },
       entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'IAD Assistant' }, text: '<at>IAD Assistant</at>' }],
     });
-    expect(iad(answer!)).to.deep.include({ entryId: 'bats' });
+    expect(iad(answer!)).to.deep.include({ entryId: 'page-last-reviewed' });
   });
 
   it('keeps what partners type out of the logs', async () => {

@@ -1,5 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { MainDialog } from '../../src/bot/dialogs/mainDialog';
+import type { AnswerEngine } from '../../src/engine/answerEngine';
 import { IadBot } from '../../src/bot/iadBot';
 import { Replies } from '../../src/bot/replies';
 import { turnErrorHandler } from '../../src/server/adapter';
@@ -7,8 +8,9 @@ import type { FeedbackEvent, FeedbackLog } from '../../src/storage/feedbackLog';
 import { memoryLogger, realEngine } from '../helpers';
 
 /** The real bot and dialogs on a TestAdapter, with what it records kept for assertions. */
-export function createTestBot(options: { feedback?: FeedbackLog } = {}) {
-  const { engine, knowledge } = realEngine();
+export function createTestBot(options: { feedback?: FeedbackLog; engine?: AnswerEngine } = {}) {
+  const { knowledge } = realEngine();
+  const engine = options.engine ?? realEngine().engine;
   const recorded: FeedbackEvent[] = [];
   const feedback: FeedbackLog = options.feedback ?? { record: (event) => void recorded.push(event), mostFrequent: () => [] };
   const logger = memoryLogger();
