@@ -46,6 +46,7 @@ export function normalizedWords(text: string): string[] {
     .toLowerCase()
     .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/g, ' ') // addresses and links name no topic
     .replace(/\b(?:\p{L}\.){2,}/gu, (acronym) => acronym.replaceAll('.', '')) // "B.A.T.S." -> "bats"
+    .replace(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/gu, ' ') // "fy2019" -> "fy 2019"
     .replace(/n['’‘`´]t\b/g, '')
     .replace(/['’‘`´](?:s|re|ll|ve|d|m|t)\b/g, '') // possessives and contractions: "we're" -> "we"
     .split(/[^\p{L}\p{N}]+/u)

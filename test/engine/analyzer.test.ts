@@ -10,6 +10,7 @@ describe('engine/analyzer', () => {
     ['hyphens split', 'post-blast', ['post', 'blast']],
     ['emoji and symbols vanish', '🔥🔥 ~^+-* fire', ['fire']],
     ['digits kept', 'FY 2019: 12 classes', ['fy', '2019', '12', 'classes']],
+    ['letters and digits split', 'FY2019 and 2nd', ['fy', '2019', 'and', '2', 'nd']],
   ];
   for (const [name, input, expected] of words) {
     it(`normalizes: ${name}`, () => expect(normalizedWords(input)).to.deep.equal(expected));
