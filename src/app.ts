@@ -13,14 +13,23 @@ import { createServer } from './server/createServer';
 import { openDatabase } from './storage/database';
 import { SqliteFeedbackLog } from './storage/feedbackLog';
 import { SqliteStorage } from './storage/sqliteStorage';
+import { Outbox } from './storage/outbox';
+import { SqliteRequestStore, type RequestStore } from './storage/requestStore';
+import { loadForms } from './forms/loadForms';
+import { FormReplies } from './bot/formReplies';
+
+/** How often the outbox looks for notifications that are due (new or to retry). */
+const OUTBOX_INTERVAL_MS = 2_000;
 
 export interface App {
   server: restify.Server;
   engine: AnswerEngine;
+  store: RequestStore;
+  outbox: Outbox | undefined;
   close(): Promise<void>;
 }
 
-/** Wires configuration, content, storage, bot, adapter and HTTP server; `listen` is the caller's. */
+/** Wires configuration, content, dialogs, storage, bot, adapter and HTTP server; `listen` is the caller's. */
 export function createApp(config: Config, logger: Logger): App {
   const knowledge = loadKnowledge(config.KNOWLEDGE_DIR);
   const engine = new AnswerEngine(knowledge, { indexFile: join(config.DATA_DIR, 'index', `${knowledge.locale}.json`) });
@@ -29,21 +38,34 @@ export function createApp(config: Config, logger: Logger): App {
   const storage = new SqliteStorage(db);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
+  const forms = loadForms(config.DIALOGS_DIR);
+  const outbox = config.STAFF_WEBHOOK_URL ? new Outbox(db, { webhookUrl: config.STAFF_WEBHOOK_URL, logger }) : undefined;
+  const store = new SqliteRequestStore(db, { outbox });
   const replies = new Replies(knowledge);
-  const dialog = new MainDialog({ engine, replies, feedback: new SqliteFeedbackLog(db), logger });
+  const dialog = new MainDialog({
+    engine,
+    replies,
+    formReplies: new FormReplies(knowledge.messages),
+    forms,
+    store,
+    feedback: new SqliteFeedbackLog(db),
+    logger,
+    today: () => new Date(),
+  });
   const bot = new IadBot(conversationState, userState, dialog, replies);
   const adapter = createAdapter(config, conversationState, knowledge.messages, logger);
   const server = createServer(adapter, bot, { entries: knowledge.entries.length, passages: knowledge.passages.length }, logger);
 
+  outbox?.start(OUTBOX_INTERVAL_MS);
   return {
     server,
     engine,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => {
-          db.close();
-          resolve();
-        });
-      }),
+    store,
+    outbox,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await outbox?.stop();
+      db.close();
+    },
   };
 }

@@ -21,6 +21,9 @@ export const Config = z.strictObject({
   DATA_DIR: z.string().trim().min(1).default('data'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DIALOGS_DIR: z.string().trim().min(1).default('dialogs'),
+  STAFF_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 }).superRefine((config, ctx) => {
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });

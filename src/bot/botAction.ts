@@ -12,5 +12,6 @@ export const BotAction = z.discriminatedUnion('action', [
     helpful: z.boolean(),
     question: z.string().max(500).optional(),
   }),
+  z.strictObject({ action: z.literal('startForm'), formId: z.string().max(100) }),
 ]);
 export type BotAction = z.infer<typeof BotAction>;

@@ -2,8 +2,13 @@ import { ActivityTypes, type Activity, type CardAction } from 'botbuilder';
 import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
 import { fillTemplate } from '../content/messages';
+import type { Decision } from '../engine/decide';
 import type { Candidate } from '../engine/rank';
+import type { RequestStatusView } from '../storage/requestStore';
 import type { BotAction } from './botAction';
+
+/** The form the fallback offers: dialogs/request-assistance.yaml. */
+export const REQUEST_ASSISTANCE_FORM = 'request-assistance';
 
 /** What a reply tells the web widget and analytics about where its answer came from. */
 export interface AnswerChannelData {
@@ -66,6 +71,18 @@ export class Replies {
     };
   }
 
+  /** The reply for an engine decision on a question. */
+  forDecision(decision: Decision, question: string): Partial<Activity> {
+    switch (decision.kind) {
+      case 'answer':
+        return this.answer(decision.best, decision.alternatives, question);
+      case 'clarify':
+        return this.clarify(decision.options);
+      case 'fallback':
+        return this.fallback(decision.reason === 'out-of-scope' ? decision.topic.name : undefined);
+    }
+  }
+
   clarify(options: readonly Candidate[]): Partial<Activity> {
     const entries = options.flatMap((c) => (c.unit.kind === 'entry' ? [c.unit.entry] : []));
     return {
@@ -74,13 +91,27 @@ export class Replies {
     };
   }
 
-  /** The honest "I don't know"; naming the out-of-scope topic when the question named one. */
+  /**
+   * The honest "I don't know", naming the out-of-scope topic when the question named one,
+   * with an offer to start a request for assistance.
+   */
   fallback(outOfScopeTopic?: string): Partial<Activity> {
     const text = outOfScopeTopic ? fillTemplate(this.messages.outOfScope, { topic: outOfScopeTopic }) : this.messages.fallback;
+    const request = messageBack(this.messages.requestAssistanceLabel, { action: 'startForm', formId: REQUEST_ASSISTANCE_FORM });
     return {
-      ...textWithSuggestions(text, this.messages.fallbackSuggestions.map(imBack)),
+      ...textWithSuggestions(text, [request, ...this.messages.fallbackSuggestions.map(imBack)]),
       channelData: { iad: { decision: 'fallback' } satisfies AnswerChannelData },
     };
+  }
+
+  /** A request's status for its owner, or "not found" (also for someone else's reference). */
+  status(reference: string, status: RequestStatusView | undefined, formTitle: string | undefined): Partial<Activity> {
+    const messages = this.messages.status;
+    if (!status) return textWithSuggestions(fillTemplate(messages.notFound, { reference }), []);
+    return textWithSuggestions(
+      fillTemplate(messages.found, { reference: status.reference, form: formTitle ?? status.formId, created: status.createdAt.slice(0, 10), status: messages.names[status.status] }),
+      [],
+    );
   }
 
   feedbackThanks(helpful: boolean): Partial<Activity> {

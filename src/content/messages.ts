@@ -8,6 +8,46 @@ const label = z.string().trim().min(1).max(60, 'button labels must be at most 60
  * (one file per locale) is what lets Spanish and French be added without touching code.
  * `{name}` placeholders are filled by the bot; each template declares which it may use.
  */
+const words = z.array(z.string().trim().min(1)).min(1);
+
+/** What the guided forms say around the questions declared in dialogs/*.yaml. */
+const FormMessages = z.strictObject({
+  commands: z.strictObject({ cancel: words, help: words, back: words, skip: words, submit: words, edit: words }),
+  optionalHint: text,
+  errors: z.strictObject({
+    required: text,
+    tooShort: text.refine((t) => t.includes('{min}'), 'must contain {min}'),
+    tooLong: text.refine((t) => t.includes('{max}'), 'must contain {max}'),
+    pattern: text.refine((t) => t.includes('{hint}'), 'must contain {hint}'),
+    email: text,
+    phone: text,
+    country: text,
+    date: text,
+    dateInFuture: text,
+    yesNo: text,
+    choice: text,
+    mustBeYes: text,
+  }),
+  afterFailuresRequired: text,
+  afterFailuresOptional: text,
+  firstQuestion: text,
+  helpPrefix: text,
+  questionResume: text,
+  summaryIntro: text.refine((t) => t.includes('{title}'), 'must contain {title}'),
+  summaryHint: text,
+  submitLabel: label,
+  editLabel: label.refine((t) => t.includes('{field}'), 'must contain {field}'),
+  cancelLabel: label,
+  skipLabel: label,
+  yesLabel: label,
+  noLabel: label,
+  confirmCancel: text,
+  cancelled: text,
+  resumed: text,
+  submitFailed: text,
+  notAnswered: text,
+});
+
 export const Messages = z.strictObject({
   welcome: text,
   welcomeSuggestions: z.array(label).min(1).max(6),
@@ -26,6 +66,14 @@ export const Messages = z.strictObject({
   longMessageNote: text,
   invalidAction: text,
   turnError: text.refine((t) => t.includes('{conversationId}'), 'must contain {conversationId}'),
+  /** The button the fallback offers to start a request for assistance. */
+  requestAssistanceLabel: label,
+  forms: FormMessages,
+  status: z.strictObject({
+    found: text.refine((t) => t.includes('{reference}') && t.includes('{status}'), 'must contain {reference} and {status}'),
+    notFound: text.refine((t) => t.includes('{reference}'), 'must contain {reference}'),
+    names: z.strictObject({ received: text, 'in-review': text, 'in-progress': text, closed: text, declined: text }),
+  }),
 });
 export type Messages = z.infer<typeof Messages>;
 

@@ -1,4 +1,10 @@
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { join } from 'node:path';
+import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type Storage } from 'botbuilder';
+import { FormReplies } from '../../src/bot/formReplies';
+import type { FormDefinition } from '../../src/forms/formDefinition';
+import { loadForms } from '../../src/forms/loadForms';
+import { openDatabase } from '../../src/storage/database';
+import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
 import { MainDialog } from '../../src/bot/dialogs/mainDialog';
 import type { AnswerEngine } from '../../src/engine/answerEngine';
 import { IadBot } from '../../src/bot/iadBot';
@@ -8,16 +14,28 @@ import type { FeedbackEvent, FeedbackLog } from '../../src/storage/feedbackLog';
 import { memoryLogger, realEngine } from '../helpers';
 
 /** The real bot and dialogs on a TestAdapter, with what it records kept for assertions. */
-export function createTestBot(options: { feedback?: FeedbackLog; engine?: AnswerEngine } = {}) {
+/** A fixed "today" so that dates in transcripts do not depend on the clock. */
+export const TODAY = new Date('2026-11-24T12:00:00Z');
+
+let forms: FormDefinition[] | undefined;
+/** The real dialogs/*.yaml, loaded once. */
+export function testForms(): FormDefinition[] {
+  forms ??= loadForms(join(__dirname, '..', '..', 'dialogs'));
+  return forms;
+}
+
+export function createTestBot(options: { feedback?: FeedbackLog; engine?: AnswerEngine; store?: RequestStore; storage?: Storage } = {}) {
   const { knowledge } = realEngine();
   const engine = options.engine ?? realEngine().engine;
   const recorded: FeedbackEvent[] = [];
   const feedback: FeedbackLog = options.feedback ?? { record: (event) => void recorded.push(event), mostFrequent: () => [] };
   const logger = memoryLogger();
-  const storage = new MemoryStorage();
+  const storage = options.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const replies = new Replies(knowledge);
-  const bot = new IadBot(conversationState, new UserState(storage), new MainDialog({ engine, replies, feedback, logger }), replies);
+  const store = options.store ?? new SqliteRequestStore(openDatabase(':memory:'));
+  const dialog = new MainDialog({ engine, replies, formReplies: new FormReplies(knowledge.messages), forms: testForms(), store, feedback, logger, today: () => TODAY });
+  const bot = new IadBot(conversationState, new UserState(storage), dialog, replies);
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(conversationState, knowledge.messages, logger);
 
@@ -31,5 +49,5 @@ export function createTestBot(options: { feedback?: FeedbackLog; engine?: Answer
   async function say(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
     return (await send(input)).filter((a) => a.type === 'message');
   }
-  return { adapter, send, say, recorded, logger, knowledge };
+  return { adapter, send, say, recorded, logger, knowledge, store };
 }

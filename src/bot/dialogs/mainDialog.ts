@@ -1,30 +1,46 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { normalizedWords } from '../../engine/analyzer';
 import type { AnswerEngine } from '../../engine/answerEngine';
-import { redactPersonalData } from '../../storage/redact';
-import type { FeedbackLog } from '../../storage/feedbackLog';
+import type { FormDefinition } from '../../forms/formDefinition';
 import type { Logger } from '../../logger';
+import type { FeedbackLog } from '../../storage/feedbackLog';
+import { redactPersonalData } from '../../storage/redact';
+import type { RequestStore } from '../../storage/requestStore';
 import { BotAction } from '../botAction';
+import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import type { Replies } from '../replies';
+import { FormDialog } from './formDialog';
 
-const TURN = 'answerTurn';
+const TURN = 'mainTurn';
+const REFERENCE = /\bIAD-\d{4}-\d{6}\b/i;
 
 export interface MainDialogDependencies {
   engine: AnswerEngine;
   replies: Replies;
+  formReplies: FormReplies;
+  forms: FormDefinition[];
+  store: RequestStore;
   feedback: FeedbackLog;
   logger: Logger;
+  today: () => Date;
 }
 
 /**
- * The root of every conversation: one turn in, one answer out. It reads button actions,
- * then small talk, then asks the answer engine; guided forms are started from here.
+ * The root of every conversation. A turn is, in order: a button, a request status
+ * ("status IAD-2026-000123"), the start of a guided form, small talk, or a question for the
+ * answer engine. While a form runs, turns go to the form, which handles its own commands
+ * and answers program questions in passing.
  */
 export class MainDialog extends ComponentDialog {
+  private readonly triggers: { formId: string; words: string }[];
+
   constructor(private readonly deps: MainDialogDependencies) {
     super(MainDialog.name);
-    this.addDialog(new WaterfallDialog(TURN, [(step) => this.answerTurn(step)]));
+    for (const form of deps.forms) this.addDialog(new FormDialog(form, deps));
+    this.triggers = deps.forms.flatMap((form) => form.triggers.map((trigger) => ({ formId: form.id, words: ` ${normalizedWords(trigger).join(' ')} ` })));
+    this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
     this.initialDialogId = TURN;
   }
 
@@ -33,19 +49,29 @@ export class MainDialog extends ComponentDialog {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);
+    if (this.isStartOver(context)) await dialogContext.cancelAllDialogs();
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
   }
 
-  private async answerTurn(step: WaterfallStepContext) {
-    const { context } = step;
-    const { engine, replies } = this.deps;
-    const activity = context.activity;
+  /** "Start over" works anywhere, even in the middle of a form. */
+  private isStartOver(context: TurnContext): boolean {
+    const text = context.activity.text;
+    return typeof text === 'string' && this.deps.engine.smalltalk(plainText(text))?.intent === 'startOver' && !this.isFormCommand(text);
+  }
 
-    if (activity.value !== undefined && activity.value !== null) {
-      await this.handleAction(context, activity.value);
-      return step.endDialog();
-    }
+  private isFormCommand(text: string): boolean {
+    const said = normalizedWords(text).join(' ');
+    return Object.values(this.deps.engine.knowledge.messages.forms.commands).some((words) => words.some((w) => normalizedWords(w).join(' ') === said));
+  }
+
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { engine, replies, logger } = this.deps;
+    const activity = context.activity;
+    const conversationId = activity.conversation.id;
+
+    if (activity.value !== undefined && activity.value !== null) return this.handleAction(step, activity.value);
 
     const text = plainText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
     if (!text) {
@@ -54,9 +80,25 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    const reference = REFERENCE.exec(text)?.[0];
+    if (reference) {
+      const status = this.deps.store.statusFor(reference, activity.channelId, activity.from.id);
+      const form = status && this.deps.forms.find((f) => f.id === status.formId);
+      logger.info('status', { conversationId, found: Boolean(status) });
+      await context.sendActivity(replies.status(reference.toUpperCase(), status, form?.title));
+      return step.endDialog();
+    }
+
+    const said = ` ${normalizedWords(text).join(' ')} `;
+    const form = this.triggers.find((t) => said.includes(t.words));
+    if (form) {
+      logger.info('form started', { conversationId, form: form.formId, via: 'message' });
+      return step.beginDialog(form.formId, { openingMessage: text });
+    }
+
     const smalltalk = engine.smalltalk(text);
     if (smalltalk) {
-      this.deps.logger.info('smalltalk', { conversationId: activity.conversation.id, intent: smalltalk.intent });
+      logger.info('smalltalk', { conversationId, intent: smalltalk.intent });
       await context.sendActivity(replies.smalltalk(smalltalk.reply));
       return step.endDialog();
     }
@@ -70,42 +112,43 @@ export class MainDialog extends ComponentDialog {
     const { decision, query } = engine.ask(question);
     const conversationId = context.activity.conversation.id;
     if (query.truncated) await context.sendActivity(replies.text(engine.knowledge.messages.longMessageNote));
-    switch (decision.kind) {
-      case 'answer':
-        logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence });
-        await context.sendActivity(replies.answer(decision.best, decision.alternatives, question));
-        return;
-      case 'clarify':
-        logger.info('clarify', { conversationId, options: decision.options.map((c) => c.unit.key) });
-        await context.sendActivity(replies.clarify(decision.options));
-        return;
-      case 'fallback':
-        logger.info('fallback', { conversationId, reason: decision.reason, ...(decision.reason === 'out-of-scope' ? { topic: decision.topic.id } : {}) });
-        this.record(context, { kind: 'fallback', question });
-        await context.sendActivity(replies.fallback(decision.reason === 'out-of-scope' ? decision.topic.name : undefined));
+    if (decision.kind === 'answer') logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence });
+    if (decision.kind === 'clarify') logger.info('clarify', { conversationId, options: decision.options.map((c) => c.unit.key) });
+    if (decision.kind === 'fallback') {
+      logger.info('fallback', { conversationId, reason: decision.reason, ...(decision.reason === 'out-of-scope' ? { topic: decision.topic.id } : {}) });
+      this.record(context, { kind: 'fallback', question });
     }
+    await context.sendActivity(replies.forDecision(decision, question));
   }
 
-  private async handleAction(context: TurnContext, value: unknown): Promise<void> {
+  private async handleAction(step: WaterfallStepContext, value: unknown): Promise<DialogTurnResult> {
+    const { context } = step;
     const { engine, replies, logger } = this.deps;
-    const parsed = BotAction.safeParse(value);
     const conversationId = context.activity.conversation.id;
-    const entry = parsed.success ? engine.entry(parsed.data.entryId) : undefined;
-    if (!parsed.success || !entry) {
-      logger.warn('invalid action', { conversationId, issues: parsed.success ? ['unknown entry'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+    const parsed = BotAction.safeParse(value);
+    const action = parsed.success ? parsed.data : undefined;
+    const known = action?.action === 'startForm' ? this.deps.forms.some((f) => f.id === action.formId) : action ? Boolean(engine.entry(action.entryId)) : false;
+    if (!action || !known) {
+      logger.warn('invalid action', { conversationId, issues: parsed.success ? ['unknown id'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
       await context.sendActivity(replies.text(engine.knowledge.messages.invalidAction));
-      return;
+      return step.endDialog();
     }
-    const action = parsed.data;
-    if (action.action === 'ask') {
-      const candidate = engine.chosenCandidate(entry);
-      logger.info('answer', { conversationId, unit: candidate.unit.key, via: 'button' });
-      await context.sendActivity(replies.answer(candidate, [], entry.title));
-      return;
+    switch (action.action) {
+      case 'startForm':
+        logger.info('form started', { conversationId, form: action.formId, via: 'button' });
+        return step.beginDialog(action.formId, {});
+      case 'ask': {
+        const entry = engine.entry(action.entryId)!;
+        logger.info('answer', { conversationId, unit: `e:${entry.id}`, via: 'button' });
+        await context.sendActivity(replies.answer(engine.chosenCandidate(entry), [], entry.title));
+        return step.endDialog();
+      }
+      case 'feedback':
+        logger.info('feedback', { conversationId, entryId: action.entryId, helpful: action.helpful });
+        this.record(context, { kind: action.helpful ? 'helpful' : 'not-helpful', entryId: action.entryId, question: action.question });
+        await context.sendActivity(replies.feedbackThanks(action.helpful));
+        return step.endDialog();
     }
-    logger.info('feedback', { conversationId, entryId: entry.id, helpful: action.helpful });
-    this.record(context, { kind: action.helpful ? 'helpful' : 'not-helpful', entryId: entry.id, question: action.question });
-    await context.sendActivity(replies.feedbackThanks(action.helpful));
   }
 
   private record(context: TurnContext, event: { kind: 'fallback' | 'helpful' | 'not-helpful'; question?: string; entryId?: string }): void {

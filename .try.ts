@@ -1,0 +1,11 @@
+import * as v from '/work/main/src/forms/validators';
+const today = new Date('2026-11-24T12:00:00Z');
+for (const c of ['mexico','México','MX','the netherlands','Holland','Curaçao','trinidad','USA','Atlantis','U.S.A.','UK','Germany','St Lucia','Saint Lucia','Myanmar','Burma','Trinidad and Tobago','Côte d\'Ivoire','Bonaire','🇲🇽','','Kosovo','EU','AN','Países Bajos']) console.log(c, JSON.stringify(v.validateCountry(c)), JSON.stringify(v.validateCountry(c,'es')));
+for (const d of ['2026-03-14','14/03/2026','14-03-2026','14.03.2026','03/14/2026','14 March 2026','March 14, 2026','Mar 14 2026','14 de marzo de 2026','14 mars 2026','14 maart 2026','1er mars 2026','March 14th, 2026','today','yesterday','hoy','ayer',"aujourd'hui","Aujourd’hui",'hier','31/02/2026','14/03/26','14/03/99','25/12/2026','13/13/2026','0026-03-14','14-MAR-2026']) console.log(d, JSON.stringify(v.validateDate(d, today, {notFuture:true})));
+for (const p of ['+52 55 1234 5678','+31 (0)20 123 4567','1-868-555-0123','12345','call me','0031 20 123 4567','+1 (868) 555-0123 ext. 12','555-0123 x45','(55) 1234-5678','+0 123 4567','１２３４５６７８']) console.log(p, JSON.stringify(v.validatePhone(p)));
+for (const y of ['Yes!','yes please','Sí','no thanks','I do not agree',"don't",'👍🏽','👎','not sure','yes no','🙂','','OK','oui merci','nee','Of course!','i agree']) console.log(y, JSON.stringify(v.validateYesNo(y)));
+for (const e of ['  Maria.Lopez@Policia.gob.MX ','<a@b.co>','mailto:a@b.co','<b>x</b>','a@b','a b@c.de','a@@b.com','.a@b.com','a..b@c.com']) console.log(e, JSON.stringify(v.validateEmail(e)));
+console.log(v.formatForDisplay('date','2026-03-14'), v.formatForDisplay('date','2026-03-14','es'), v.formatForDisplay('date','2026-03-14','en-US'), v.formatForDisplay('country','NL','fr'), v.countryName('NL'), v.formatForDisplay('yesNo','yes'), v.formatForDisplay('date','x'), v.formatForDisplay('date','2026-03-14','!!'));
+const big='a'.repeat(100_000); let t=Date.now();
+for (const f of [ (s:string)=>v.validateText(s,{maxLength:300}), v.validateEmail, v.validatePhone, (s:string)=>v.validateCountry(s), (s:string)=>v.validateDate(s,today), v.validateYesNo]) { console.log(JSON.stringify(f(big)), JSON.stringify(f(' '.repeat(50000)+'1'+' '.repeat(50000)+'x')), JSON.stringify(f('yes '.repeat(25000)))) }
+console.log('ms', Date.now()-t);

@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { normalizedWords } from '../engine/analyzer';
+import type { FormDefinition, FormField } from './formDefinition';
+import { validateCountry, validateDate, validateEmail, validatePhone, validateText, validateYesNo, type ValidationError } from './validators';
+
+/** Where a form is: a field being asked, the summary, or the "really cancel?" question. */
+export type FormStage = { kind: 'field'; fieldId: string } | { kind: 'summary' } | { kind: 'confirmCancel'; resume: { kind: 'field'; fieldId: string } | { kind: 'summary' } };
+
+/** Everything a form needs between turns: plain data, so it survives in durable dialog state. */
+export interface FormState {
+  formId: string;
+  answers: Record<string, string>;
+  /** Fields answered, in order, for "back". */
+  history: string[];
+  /** Failed attempts at the current field. */
+  failures: number;
+  stage: FormStage;
+  /** An "Edit" from the summary returns there after the one field. */
+  returnToSummary: boolean;
+}
+
+export const FormCommandName = z.enum(['cancel', 'help', 'back', 'skip', 'submit', 'edit']);
+export type FormCommandName = z.infer<typeof FormCommandName>;
+
+/** A button press inside a form (`activity.value`), as cards and suggested actions send it. */
+export const FormAction = z.strictObject({
+  action: z.literal('form'),
+  command: FormCommandName.or(z.literal('answer')),
+  field: z.string().max(100).optional(),
+  value: z.string().max(500).optional(),
+});
+export type FormAction = z.infer<typeof FormAction>;
+
+export type FieldError = ValidationError | 'choice' | 'mustBeYes';
+
+/** What the bot should say, in order; the bot layer renders each from messages and the definition. */
+export type FormOutput =
+  | { kind: 'intro' }
+  | { kind: 'ask'; field: FormField; error?: FieldError; afterFailures?: boolean }
+  | { kind: 'help'; field: FormField }
+  | { kind: 'firstQuestion' }
+  | { kind: 'question'; text: string }
+  | { kind: 'summary'; items: { field: FormField; value: string }[] }
+  | { kind: 'confirmCancel' }
+  | { kind: 'resumed' }
+  | { kind: 'cancelled' }
+  | { kind: 'submit'; answers: Record<string, string> };
+
+export interface FormStep {
+  state: FormState;
+  outputs: FormOutput[];
+  /** The form is over (submitted or cancelled): the dialog ends. */
+  finished: boolean;
+}
+
+export interface FormSessionOptions {
+  today: () => Date;
+  /** Words that act as commands inside a form, per command ("cancel", "stop", ...). */
+  commands: Record<FormCommandName, string[]>;
+  /** Whether a message is a program question the answer engine can answer (an interruption). */
+  isQuestion: (text: string) => boolean;
+  /** How many failed attempts before offering to skip or cancel. */
+  maxFailures?: number;
+}
+
+/**
+ * Runs one declared form, framework-free: given the state and what the partner said (text
+ * or a button), it returns the next state and what to say. The order of questions is the
+ * order of the fields; a field whose condition does not hold is not asked, and an answer
+ * that a changed answer makes irrelevant is dropped before the summary.
+ */
+export class FormSession {
+  private readonly commandWords: Map<string, FormCommandName>;
+  private readonly maxFailures: number;
+
+  constructor(
+    readonly definition: FormDefinition,
+    private readonly options: FormSessionOptions,
+  ) {
+    this.commandWords = new Map(
+      (Object.entries(options.commands) as [FormCommandName, string[]][])
+        .flatMap(([command, words]) => words.map((w) => [normalizedWords(w).join(' '), command] as const))
+        .filter(([words]) => words !== ''), // "n/a" normalizes to nothing: it must not match every address
+    );
+    this.maxFailures = options.maxFailures ?? 3;
+  }
+
+  /** Starts the form, taking what the opening message already says ("tracing") as answers. */
+  start(openingMessage = ''): FormStep {
+    const answers: Record<string, string> = {};
+    for (const field of this.definition.fields) {
+      if (field.type !== 'choice' || !this.applies(field, answers)) continue;
+      const value = this.prefillChoice(field, openingMessage);
+      if (value) answers[field.id] = value;
+    }
+    const state: FormState = { formId: this.definition.id, answers, history: [], failures: 0, stage: { kind: 'summary' }, returnToSummary: false };
+    return this.advance(state, [{ kind: 'intro' }]);
+  }
+
+  handle(state: FormState, input: { text?: string; action?: FormAction }): FormStep {
+    const text = input.text?.trim() ?? '';
+    const command = input.action ? (input.action.command === 'answer' ? undefined : input.action.command) : this.commandOf(text);
+    const stage = state.stage;
+
+    if (stage.kind === 'confirmCancel') {
+      const reply = validateYesNo(input.action?.value ?? text);
+      if (command === 'cancel' || (reply.ok && reply.value === 'yes')) return { state, outputs: [{ kind: 'cancelled' }], finished: true };
+      return this.show({ ...state, stage: stage.resume }, [{ kind: 'resumed' }]);
+    }
+
+    switch (command) {
+      case 'cancel':
+        return { state: { ...state, stage: { kind: 'confirmCancel', resume: stage } }, outputs: [{ kind: 'confirmCancel' }], finished: false };
+      case 'help':
+        return stage.kind === 'field' ? this.show(state, [{ kind: 'help', field: this.field(stage.fieldId) }]) : this.show(state, []);
+      case 'back':
+        return this.back(state);
+      case 'edit':
+        return this.edit(state, input.action?.field ?? text);
+      case 'submit':
+        if (stage.kind === 'summary') return this.submit(state);
+        break;
+      case 'skip':
+        if (stage.kind === 'field') {
+          const field = this.field(stage.fieldId);
+          if (!field.required) return this.accept(state, field, '');
+          return this.show({ ...state, failures: state.failures + 1 }, [{ kind: 'ask', field, error: 'required' }], true);
+        }
+        break;
+    }
+
+    if (stage.kind === 'summary') {
+      if (text && this.options.isQuestion(text)) return this.show(state, [{ kind: 'question', text }]);
+      return this.show(state, []);
+    }
+    return this.answer(state, this.field(stage.fieldId), input.action?.value ?? text);
+  }
+
+  /** A whole message that is a command word, or "edit <field>" / "change <field>". */
+  private commandOf(text: string): FormCommandName | undefined {
+    const words = normalizedWords(text);
+    const whole = this.commandWords.get(words.join(' '));
+    if (whole) return whole;
+    return words.length > 1 && this.commandWords.get(words[0]!) === 'edit' ? 'edit' : undefined;
+  }
+
+  private answer(state: FormState, field: FormField, text: string): FormStep {
+    const result = this.validate(field, text);
+    // Free text accepts anything, so there a question mark tells a question from an answer;
+    // elsewhere a program question is what does not fit the field.
+    const mayBeQuestion = text !== '' && (this.isFreeText(field) ? /\?\s*$/.test(text) : !result.ok);
+    if (mayBeQuestion && this.options.isQuestion(text)) return this.show(state, [{ kind: 'question', text }]);
+    if (result.ok) return this.accept(state, field, result.value);
+    const failures = state.failures + 1;
+    return this.show({ ...state, failures }, [{ kind: 'ask', field, error: result.error, afterFailures: failures >= this.maxFailures }], true);
+  }
+
+  private isFreeText(field: FormField): boolean {
+    return field.type === 'text' || field.type === 'longText';
+  }
+
+  private validate(field: FormField, text: string): { ok: true; value: string } | { ok: false; error: FieldError } {
+    switch (field.type) {
+      case 'text':
+      case 'longText':
+        return validateText(text, { minLength: field.minLength, maxLength: field.maxLength ?? (field.type === 'text' ? 300 : 4000), pattern: field.pattern });
+      case 'email':
+        return validateEmail(text);
+      case 'phone':
+        return validatePhone(text);
+      case 'country':
+        return validateCountry(text, this.definition.locale);
+      case 'date':
+        return validateDate(text, this.options.today(), { notFuture: field.notFuture });
+      case 'yesNo': {
+        const result = validateYesNo(text);
+        if (result.ok && field.mustBeYes && result.value === 'no') return { ok: false, error: 'mustBeYes' };
+        return result;
+      }
+      case 'choice': {
+        const value = this.matchChoice(field, text);
+        return value ? { ok: true, value } : { ok: false, error: 'choice' };
+      }
+    }
+  }
+
+  private accept(state: FormState, field: FormField, value: string): FormStep {
+    const answers = { ...state.answers, [field.id]: value };
+    const history = [...state.history.filter((id) => id !== field.id), field.id];
+    const next = { ...state, answers, history, failures: 0 };
+    if (state.returnToSummary) return this.advance({ ...next, returnToSummary: false }, []);
+    return this.advance(next, [], field.id);
+  }
+
+  /** Asks the first applicable unanswered field (after `after`, when given), else shows the summary. */
+  private advance(state: FormState, outputs: FormOutput[], after?: string): FormStep {
+    const fields = this.definition.fields;
+    const start = after ? fields.findIndex((f) => f.id === after) + 1 : 0;
+    const pending = [...fields.slice(start), ...fields.slice(0, start)].find((f) => this.applies(f, state.answers) && !(f.id in state.answers));
+    if (pending) return this.show({ ...state, stage: { kind: 'field', fieldId: pending.id } }, outputs);
+    return this.show({ ...state, answers: this.relevant(state.answers), stage: { kind: 'summary' } }, outputs);
+  }
+
+  /** The current question or summary again (after a message that was not understood). */
+  repeat(state: FormState): FormStep {
+    return this.show(state, []);
+  }
+
+  /** Appends what the current stage shows (the field's question or the summary). */
+  private show(state: FormState, outputs: FormOutput[], alreadyAsked = false): FormStep {
+    const stage = state.stage;
+    if (alreadyAsked) return { state, outputs, finished: false };
+    if (stage.kind === 'field') return { state, outputs: [...outputs, { kind: 'ask', field: this.field(stage.fieldId) }], finished: false };
+    const items = this.definition.fields.filter((f) => f.id in state.answers).map((field) => ({ field, value: state.answers[field.id]! }));
+    return { state, outputs: [...outputs, { kind: 'summary', items }], finished: false };
+  }
+
+  private back(state: FormState): FormStep {
+    const stage = state.stage;
+    const current = stage.kind === 'field' ? stage.fieldId : undefined;
+    const history = state.history.filter((id) => id !== current);
+    const previous = history.at(-1);
+    if (!previous) return this.show(state, [{ kind: 'firstQuestion' }]);
+    return this.show({ ...state, history: history.slice(0, -1), failures: 0, returnToSummary: false, stage: { kind: 'field', fieldId: previous } }, []);
+  }
+
+  private edit(state: FormState, fieldName: string): FormStep {
+    const words = normalizedWords(fieldName);
+    const wanted = (this.commandWords.get(words[0] ?? '') === 'edit' ? words.slice(1) : words).join(' ');
+    const field = this.definition.fields.find(
+      (f) => this.applies(f, state.answers) && (f.id === fieldName || normalizedWords(f.label).join(' ') === wanted || normalizedWords(f.id).join(' ') === wanted),
+    );
+    if (!field) return this.show(state, []);
+    return this.show({ ...state, failures: 0, returnToSummary: true, stage: { kind: 'field', fieldId: field.id } }, []);
+  }
+
+  private submit(state: FormState): FormStep {
+    const answers = this.relevant(state.answers);
+    const missing = this.definition.fields.find((f) => this.applies(f, answers) && !(f.id in answers));
+    if (missing) return this.show({ ...state, answers, stage: { kind: 'field', fieldId: missing.id } }, []);
+    return { state: { ...state, answers }, outputs: [{ kind: 'submit', answers }], finished: true };
+  }
+
+  /** Drops answers to fields whose condition no longer holds (the type of assistance changed). */
+  private relevant(answers: Record<string, string>): Record<string, string> {
+    const kept: Record<string, string> = {};
+    for (const field of this.definition.fields) if (field.id in answers && this.applies(field, kept)) kept[field.id] = answers[field.id]!;
+    return kept;
+  }
+
+  private applies(field: FormField, answers: Record<string, string>): boolean {
+    if (!field.when) return true;
+    const answer = answers[field.when.field];
+    if (answer === undefined) return false;
+    return field.when.in ? field.when.in.includes(answer) : field.when.equals === answer;
+  }
+
+  private matchChoice(field: Extract<FormField, { type: 'choice' }>, text: string): string | undefined {
+    const said = normalizedWords(text).join(' ');
+    if (!said) return undefined;
+    const number = Number.parseInt(said, 10);
+    if (/^\d+$/.test(said) && number >= 1 && number <= field.choices.length) return field.choices[number - 1]!.value;
+    const exact = field.choices.find((c) => [c.value, c.label, ...c.synonyms].some((name) => normalizedWords(name).join(' ') === said));
+    return exact?.value ?? this.prefillChoice(field, text);
+  }
+
+  /** The one choice whose label or synonyms the text mentions; none when several do. */
+  private prefillChoice(field: Extract<FormField, { type: 'choice' }>, text: string): string | undefined {
+    const said = ` ${normalizedWords(text).join(' ')} `;
+    const mentioned = field.choices.filter((c) => [c.label, ...c.synonyms].some((name) => said.includes(` ${normalizedWords(name).join(' ')} `)));
+    return mentioned.length === 1 ? mentioned[0]!.value : undefined;
+  }
+
+  private field(id: string): FormField {
+    const field = this.definition.fields.find((f) => f.id === id);
+    if (!field) throw new Error(`FormSession: form "${this.definition.id}" has no field "${id}"`);
+    return field;
+  }
+}

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { SqliteDatabase } from './database';
+import { discardNotifications, type Outbox } from './outbox';
+
+export const RequestStatus = z.enum(['received', 'in-review', 'in-progress', 'closed', 'declined']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** A completed form, as the bot hands it over. */
+export interface NewRequest {
+  /** e.g. 'request-assistance', 'request-training' */
+  formId: string;
+  locale: string;
+  channelId: string;
+  /** The channel's user id (activity.from.id); only a hash of it is kept. */
+  userId: string;
+  /** Field id -> value, already validated by the caller. */
+  answers: Record<string, string>;
+  /** Bot Framework conversation reference, kept so staff replies could be sent later; opaque JSON. */
+  conversationReference?: object;
+}
+
+export interface StoredRequest {
+  /** 'IAD-2026-000123' */
+  reference: string;
+  formId: string;
+  locale: string;
+  status: RequestStatus;
+  answers: Record<string, string>;
+  channelId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequestStatusView {
+  reference: string;
+  formId: string;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequestStore {
+  /** Stores the request and, in the same transaction, its staff notification (when the store has an outbox). */
+  submit(request: NewRequest, now?: Date): StoredRequest;
+  /** The status for the partner who submitted it; undefined when the reference does not exist OR belongs to someone else (same answer: no leak). */
+  statusFor(reference: string, channelId: string, userId: string): RequestStatusView | undefined;
+  get(reference: string): StoredRequest | undefined;
+  /** Newest first. */
+  list(options?: { status?: RequestStatus; limit?: number }): StoredRequest[];
+  setStatus(reference: string, status: RequestStatus, now?: Date): boolean;
+  /** Deletes requests (and their outbox rows) created before `before`; returns how many. */
+  purgeCreatedBefore(before: Date): number;
+}
+
+/** Spots a request reference such as IAD-2026-000123 in what a partner typed (any case). */
+export function isReference(text: string): boolean {
+  return /^IAD-\d{4}-\d{6}$/i.test(text);
+}
+
+interface RequestRow {
+  reference: string;
+  formId: string;
+  locale: string;
+  status: RequestStatus;
+  answers: string;
+  channelId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const columns = 'reference, form_id AS formId, locale, status, answers, channel_id AS channelId, created_at AS createdAt, updated_at AS updatedAt';
+
+/**
+ * Partners' requests for assistance in SQLite. References are numbered per year from a
+ * counter taken inside a `BEGIN IMMEDIATE` transaction, so several processes sharing the
+ * file never hand out the same one. The partner is kept only as a hash of channel and user
+ * id: enough to answer "what is the status of my request", nothing more.
+ */
+export class SqliteRequestStore implements RequestStore {
+  private readonly nextNumber;
+  private readonly insert;
+  private readonly selectOne;
+  private readonly selectOwned;
+  private readonly selectList;
+  private readonly updateStatus;
+  private readonly deleteBefore;
+  private readonly submitTransaction;
+  private readonly purgeTransaction;
+
+  /** The outbox must use the same database connection, for its item to be part of the submit transaction. */
+  constructor(db: SqliteDatabase, options: { outbox?: Outbox } = {}) {
+    db.exec(`CREATE TABLE IF NOT EXISTS request_counters (
+      year INTEGER PRIMARY KEY,
+      last INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS requests (
+      reference TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      form_id TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      status TEXT NOT NULL,
+      answers TEXT NOT NULL,
+      channel_id TEXT NOT NULL,
+      owner TEXT NOT NULL,
+      conversation_reference TEXT,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS requests_created_at ON requests (created_at)`);
+    this.nextNumber = db
+      .prepare<[number], number>('INSERT INTO request_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last')
+      .pluck();
+    this.insert = db.prepare(
+      `INSERT INTO requests (reference, form_id, locale, status, answers, channel_id, owner, conversation_reference, created_at, updated_at)
+       VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectOne = db.prepare<[string], RequestRow>(`SELECT ${columns} FROM requests WHERE reference = ?`);
+    this.selectOwned = db.prepare<[string, string], RequestRow>(`SELECT ${columns} FROM requests WHERE reference = ? AND owner = ?`);
+    // A negative LIMIT means no limit in SQLite.
+    this.selectList = db.prepare<[string | null, string | null, number], RequestRow>(
+      `SELECT ${columns} FROM requests WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, reference DESC LIMIT ?`,
+    );
+    this.updateStatus = db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE reference = ?');
+    this.deleteBefore = db.prepare<[string], string>('DELETE FROM requests WHERE created_at < ? RETURNING reference').pluck();
+
+    this.submitTransaction = db.transaction((request: NewRequest, now: Date): StoredRequest => {
+      const year = now.getUTCFullYear();
+      const reference = `IAD-${year}-${String(this.nextNumber.get(year)).padStart(6, '0')}`;
+      const createdAt = now.toISOString();
+      const { formId, locale, answers, channelId, userId, conversationReference } = request;
+      const conversation = conversationReference ? JSON.stringify(conversationReference) : null;
+      this.insert.run(reference, formId, locale, JSON.stringify(answers), channelId, ownerOf(channelId, userId), conversation, createdAt, createdAt);
+      options.outbox?.enqueue(reference, { type: 'iad.request.submitted', reference, formId, locale, submittedAt: createdAt, answers });
+      return { reference, formId, locale, status: 'received', answers: { ...answers }, channelId, createdAt, updatedAt: createdAt };
+    });
+    this.purgeTransaction = db.transaction((before: Date): number => {
+      const references = this.deleteBefore.all(before.toISOString());
+      discardNotifications(db, references);
+      return references.length;
+    });
+  }
+
+  submit(request: NewRequest, now = new Date()): StoredRequest {
+    // IMMEDIATE takes the write lock before the counter is read: no other process can take the same number.
+    return this.submitTransaction.immediate(request, now);
+  }
+
+  statusFor(reference: string, channelId: string, userId: string): RequestStatusView | undefined {
+    const row = this.selectOwned.get(reference, ownerOf(channelId, userId));
+    return row && { reference: row.reference, formId: row.formId, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  }
+
+  get(reference: string): StoredRequest | undefined {
+    const row = this.selectOne.get(reference);
+    return row && toRequest(row);
+  }
+
+  list(options: { status?: RequestStatus; limit?: number } = {}): StoredRequest[] {
+    const status = options.status === undefined ? null : RequestStatus.parse(options.status);
+    return this.selectList.all(status, status, options.limit ?? -1).map(toRequest);
+  }
+
+  setStatus(reference: string, status: RequestStatus, now = new Date()): boolean {
+    return this.updateStatus.run(RequestStatus.parse(status), now.toISOString(), reference).changes > 0;
+  }
+
+  purgeCreatedBefore(before: Date): number {
+    return this.purgeTransaction(before);
+  }
+}
+
+function ownerOf(channelId: string, userId: string): string {
+  return createHash('sha256').update(`${channelId}\n${userId}`).digest('hex');
+}
+
+function toRequest(row: RequestRow): StoredRequest {
+  return { ...row, answers: JSON.parse(row.answers) as Record<string, string> };
+}

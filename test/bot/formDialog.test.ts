@@ -1,0 +1,188 @@
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { Activity, CardAction } from 'botbuilder';
+import { openDatabase } from '../../src/storage/database';
+import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
+import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { tempDir } from '../helpers';
+import { createTestBot } from './testBot';
+
+const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '');
+const last = (activities: Partial<Activity>[]) => activities.at(-1)!;
+const actions = (activity: Partial<Activity>): CardAction[] => activity.suggestedActions?.actions ?? [];
+const press = (action: CardAction): Partial<Activity> => ({ type: 'message', text: String(action.text ?? action.title), value: action.value });
+
+/** Plain-text answers of a complete assistance request, after the opening message prefilled the type. */
+const TRAFFICKING_ANSWERS = [
+  'Policía Federal Ministerial',
+  'Mexico',
+  'Ana Ruiz',
+  'investigator',
+  'ana.ruiz@pf.example',
+  '+52 55 1234 5678',
+  'We seized 14 rifles in Sonora and see a pattern of straw purchases crossing the border.',
+  'high',
+];
+
+describe('bot: guided request for assistance', () => {
+  it('runs a whole request from a plain sentence to a reference, then reports its status', async () => {
+    const bot = createTestBot();
+    const opening = await bot.say('we need ATF help with a trafficking case');
+    expect(texts(opening)[0]).to.match(/^I'll take your request for assistance/);
+    expect(texts(opening)[1]).to.equal('Which agency or ministry are you requesting for?'); // the type was prefilled
+    for (const answer of TRAFFICKING_ANSWERS) await bot.say(answer);
+    const consent = await bot.say('yes');
+    const summary = last(consent);
+    expect(summary.text).to.match(/^Please check your request for assistance:/);
+    expect(summary.text).to.include('**Type of assistance:** Firearms trafficking assessment');
+    expect(summary.text).to.include('**Country:** Mexico');
+    expect(actions(summary).map((a) => a.title)).to.include.members(['Submit', 'Edit E-mail', 'Cancel']);
+
+    const [submitted] = await bot.say(press(actions(summary).find((a) => a.title === 'Submit')!));
+    const reference = /IAD-2026-\d{6}/.exec(submitted!.text!)![0];
+    expect(submitted!.text).to.match(/^Thank you. Your request is stored with reference \*\*IAD-2026-\d{6}\*\*/);
+    const stored = bot.store.get(reference)!;
+    expect(stored.answers).to.deep.include({ assistanceType: 'trafficking-assessment', country: 'MX', email: 'ana.ruiz@pf.example', urgency: 'high', consent: 'yes' });
+
+    const [status] = await bot.say(`status ${reference.toLowerCase()}`);
+    expect(status!.text).to.equal(`Request ${reference} (Request for assistance), submitted ${stored.createdAt.slice(0, 10)}: received, waiting for IAD staff.`);
+  });
+
+  it('tells someone else that a reference is not found, without saying whether it exists', async () => {
+    const bot = createTestBot();
+    const reference = bot.store.submit({ formId: 'request-assistance', locale: 'en', channelId: 'test', userId: 'someone-else', answers: { agency: 'X' } }).reference;
+    const [reply] = await bot.say(`status ${reference}`);
+    expect(reply!.text).to.equal(`I couldn't find a request ${reference} submitted from this account. Please check the reference.`);
+    const [unknown] = await bot.say('status IAD-2026-999999');
+    expect(unknown!.text).to.equal("I couldn't find a request IAD-2026-999999 submitted from this account. Please check the reference.");
+  });
+
+  it('starts from the fallback\'s offer, with buttons for choices', async () => {
+    const bot = createTestBot();
+    const [fallback] = await bot.say('my car was towed outside the embassy');
+    const offer = actions(fallback!).find((a) => a.title === 'Request assistance')!;
+    const started = await bot.say(press(offer));
+    const ask = last(started);
+    expect(ask.text).to.equal('What kind of assistance do you need?');
+    const choice = actions(ask).find((a) => a.title === 'Bomb Arson Tracking System (BATS)')!;
+    expect(last(await bot.say(press(choice))).text).to.equal('Which agency or ministry are you requesting for?');
+  });
+
+  it('reprompts specifically, and after three failures offers to skip an optional field', async () => {
+    const bot = createTestBot();
+    await bot.say('we need help tracing guns from a seizure');
+    for (const answer of TRAFFICKING_ANSWERS.slice(0, 4)) await bot.say(answer);
+    const [badEmail] = await bot.say('ana at pf');
+    expect(badEmail!.text).to.match(/^That does not look like an email address\./);
+    await bot.say('ana@pf.example');
+    await bot.say('call me');
+    await bot.say('tomorrow');
+    const [third] = await bot.say('no');
+    expect(third!.text).to.include('You can say "skip" to leave this out');
+    expect(actions(third!).map((a) => a.title)).to.include('Skip');
+    expect((await bot.say('skip'))[0]!.text).to.equal('Please describe the case and what you need from IAD, in a few sentences.');
+  });
+
+  it('answers "why", goes "back", and answers a program question before resuming the same step', async () => {
+    const bot = createTestBot();
+    await bot.say('request assistance');
+    await bot.say('tracing');
+    const [why] = await bot.say('why?');
+    expect(why!.text).to.equal('Why I ask: IAD supports partner agencies; the agency\'s name tells staff who the request comes from.');
+    await bot.say('RCMP');
+    expect(last(await bot.say('back')).text).to.equal('Which agency or ministry are you requesting for?');
+    await bot.say('RCMP');
+    const interrupted = await bot.say('what is the Bomb Arson Tracking System?');
+    expect(interrupted[0]!.text).to.match(/^\*\*Access to the Bomb Arson Tracking System \(BATS\)\*\*/);
+    expect(interrupted[1]!.text).to.equal('Now, back to your request:');
+    expect(interrupted[2]!.text).to.equal('In which country is your agency?');
+  });
+
+  it('asks before cancelling, resumes on "no", and stores nothing on "yes"', async () => {
+    const bot = createTestBot();
+    await bot.say('request assistance');
+    await bot.say('tracing');
+    const [confirm] = await bot.say('cancel');
+    expect(confirm!.text).to.equal('Do you want to cancel this request? Nothing will be sent.');
+    const resumed = await bot.say('no');
+    expect(texts(resumed)).to.deep.equal(["OK, let's continue.", 'Which agency or ministry are you requesting for?']);
+    await bot.say('cancel');
+    const [cancelled] = await bot.say('yes');
+    expect(cancelled!.text).to.match(/^Your request was cancelled and nothing was sent/);
+    expect(bot.store.list()).to.have.length(0);
+    expect((await bot.say('what is eTrace?'))[0]!.text).to.match(/Firearms tracing with eTrace/);
+  });
+
+  it('edits an answer from the summary card in Teams, and submits from the card', async () => {
+    const bot = createTestBot();
+    const teams = { channelId: 'msteams' };
+    await bot.say({ type: 'message', text: 'we need ATF help with a trafficking case', ...teams });
+    for (const answer of TRAFFICKING_ANSWERS) await bot.say({ type: 'message', text: answer, ...teams });
+    const summary = last(await bot.say({ type: 'message', text: 'yes', ...teams }));
+    const card = summary.attachments![0]!;
+    expect(card.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    expect((card.content as { version: string }).version).to.equal('1.5');
+    const [askEmail] = await bot.say({ type: 'message', value: { action: 'form', command: 'edit', field: 'email' }, ...teams });
+    expect(askEmail!.text).to.equal('What e-mail address can IAD staff use to reach you?');
+    await bot.say({ type: 'message', text: 'ana@fgr.example', ...teams });
+    const [submitted] = await bot.say({ type: 'message', value: { action: 'form', command: 'submit' }, ...teams });
+    const reference = /IAD-2026-\d{6}/.exec(submitted!.text!)![0];
+    expect(bot.store.get(reference)!.answers.email).to.equal('ana@fgr.example');
+  });
+
+  it('rejects a garbage card submit politely and asks the same question again', async () => {
+    const bot = createTestBot();
+    await bot.say('request assistance');
+    const replies = await bot.say({ type: 'message', value: { action: 'form', command: 'explode', field: 42 } });
+    expect(texts(replies)).to.deep.equal(['That button is no longer valid. Please type your question, or say "help".', 'What kind of assistance do you need?']);
+  });
+
+  it('keeps the answers when the store fails, and submits on a second try', async () => {
+    const db = openDatabase(':memory:');
+    const real = new SqliteRequestStore(db);
+    let failOnce = true;
+    const flaky: RequestStore = Object.assign(Object.create(real) as RequestStore, {
+      submit: (...args: Parameters<RequestStore['submit']>) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('SQLITE_BUSY: database is locked');
+        }
+        return real.submit(...args);
+      },
+    });
+    const bot = createTestBot({ store: flaky });
+    await bot.say('we need ATF help with a trafficking case');
+    for (const answer of TRAFFICKING_ANSWERS) await bot.say(answer);
+    await bot.say('yes');
+    const [failed] = await bot.say('submit');
+    expect(failed!.text).to.match(/^I couldn't store your request just now, so nothing was lost/);
+    const [submitted] = await bot.say('submit');
+    expect(submitted!.text).to.match(/reference \*\*IAD-2026-000001\*\*/);
+  });
+
+  it('resumes at the same step after a restart of the bot (state in SQLite)', async () => {
+    const file = join(tempDir('restart'), 'iad.sqlite');
+    const first = openDatabase(file);
+    const before = createTestBot({ storage: new SqliteStorage(first), store: new SqliteRequestStore(first) });
+    await before.say('we need ATF help with a trafficking case');
+    await before.say('Policía Federal Ministerial');
+    expect(last(await before.say('Mexico')).text).to.equal('What is your full name?');
+    first.close();
+
+    const second = openDatabase(file);
+    const after = createTestBot({ storage: new SqliteStorage(second), store: new SqliteRequestStore(second) });
+    after.adapter.conversation = before.adapter.conversation;
+    const [next] = await after.say('Ana Ruiz');
+    expect(next!.text).to.equal('What is your role or rank (for example investigator, prosecutor, customs officer)?');
+    second.close();
+  });
+
+  it('starts the training request from its own words and YAML', async () => {
+    const bot = createTestBot();
+    const opening = await bot.say('I would like to request training for my unit');
+    expect(texts(opening)[0]).to.match(/^I'll take your request for training/);
+    expect(last(opening).text).to.equal('Which training topic are you interested in?');
+    expect(last(await bot.say('post-blast')).text).to.equal('About how many people would take part?');
+    expect(last(await bot.say('a dozen')).text).to.match(/^That doesn't look right: I need a number, such as 12\./);
+  });
+});

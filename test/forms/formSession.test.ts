@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { FormDefinition } from '../../src/forms/formDefinition';
+import { FormSession, type FormOutput, type FormState, type FormStep } from '../../src/forms/formSession';
+import { loadForms } from '../../src/forms/loadForms';
+import { realEngine } from '../helpers';
+
+const forms = loadForms(join(__dirname, '..', '..', 'dialogs'));
+const form = (id: string): FormDefinition => forms.find((f) => f.id === id)!;
+
+function session(id: string, isQuestion: (text: string) => boolean = () => false): FormSession {
+  return new FormSession(form(id), {
+    today: () => new Date('2026-11-24T12:00:00Z'),
+    commands: realEngine().knowledge.messages.forms.commands,
+    isQuestion,
+  });
+}
+
+/** The id of the field a step asks, or "summary". */
+function asked(step: FormStep): string | undefined {
+  const last = step.outputs.at(-1);
+  return last?.kind === 'ask' ? last.field.id : last?.kind;
+}
+
+/** Feeds the answers in turn, failing on the first one that is not accepted. */
+function answerAll(s: FormSession, start: FormStep, answers: string[]): FormStep {
+  let step = start;
+  for (const answer of answers) {
+    const before = asked(step);
+    step = s.handle(step.state, { text: answer });
+    expect(asked(step), `"${answer}" for ${before} was not accepted`).to.not.equal(before);
+  }
+  return step;
+}
+
+const kinds = (outputs: FormOutput[]) => outputs.map((o) => o.kind);
+
+describe('forms/formSession', () => {
+  it('asks the fields in order, skips conditional ones, and ends with a summary then a submit', () => {
+    const s = session('request-assistance');
+    const start = s.start();
+    expect(kinds(start.outputs)).to.deep.equal(['intro', 'ask']);
+    expect(asked(start)).to.equal('assistanceType');
+    const summary = answerAll(s, start, ['Firearms tracing with eTrace', 'Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need to know where they were bought.', 'routine', 'yes']);
+    expect(asked(summary)).to.equal('summary');
+    const last = summary.outputs.at(-1) as Extract<FormOutput, { kind: 'summary' }>;
+    expect(last.items.map((i) => i.field.id)).to.not.include('incidentDate'); // tracing does not ask the incident
+    const done = s.handle(summary.state, { action: { action: 'form', command: 'submit' } });
+    expect(done.finished).to.equal(true);
+    expect(done.outputs[0]).to.deep.include({ kind: 'submit' });
+    expect((done.outputs[0] as Extract<FormOutput, { kind: 'submit' }>).answers).to.deep.include({ assistanceType: 'tracing', country: 'MX', email: 'ana@pf.example', phone: '', urgency: 'routine', consent: 'yes' });
+  });
+
+  it('asks the incident date and place only for arson, explosives, laboratory and BATS requests', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start(), ['International Response Team (arson or explosives)', 'Fiscalía', 'Trinidad', 'Ravi Singh', 'prosecutor', 'ravi@mp.example', '+1 868 555 0123', 'A car bomb exploded in Port of Spain and we need support.']);
+    expect(asked(step)).to.equal('incidentDate');
+    expect(asked(s.handle(step.state, { text: '12/11/2026' }))).to.equal('incidentPlace');
+  });
+
+  it('prefills what the opening message already says', () => {
+    const s = session('request-assistance');
+    const start = s.start('we need help tracing guns from a seizure');
+    expect(start.state.answers).to.deep.equal({ assistanceType: 'tracing' });
+    expect(asked(start)).to.equal('agency');
+  });
+
+  const invalid: [string, string[], string, string][] = [
+    ['an email address', ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator'], 'ana at pf', 'email'],
+    ['a country', ['tracing', 'Policía'], 'Atlantis', 'country'],
+    ['a phone number', ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example'], 'call me', 'phone'],
+    ['a too short case summary', ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip'], 'guns', 'tooShort'],
+    ['a choice that is not offered', [], 'pizza', 'choice'],
+  ];
+  for (const [name, before, answer, error] of invalid) {
+    it(`re-asks with a specific error for ${name}`, () => {
+      const s = session('request-assistance');
+      const step = answerAll(s, s.start(), before);
+      const retry = s.handle(step.state, { text: answer });
+      expect(retry.outputs).to.have.length(1);
+      expect(retry.outputs[0]).to.deep.include({ kind: 'ask', error });
+      expect(asked(retry)).to.equal(asked(step));
+    });
+  }
+
+  it('after three failures offers to skip an optional field, and skipping moves on', () => {
+    const s = session('request-assistance');
+    let step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example']);
+    for (let i = 1; i <= 3; i++) step = s.handle(step.state, { text: 'no idea' });
+    expect(step.outputs[0]).to.deep.include({ kind: 'ask', afterFailures: true });
+    expect((step.outputs[0] as Extract<FormOutput, { kind: 'ask' }>).field.required).to.equal(false);
+    expect(asked(s.handle(step.state, { text: 'skip' }))).to.equal('caseSummary');
+  });
+
+  it('does not let a required field be skipped', () => {
+    const s = session('request-assistance');
+    const step = s.handle(answerAll(s, s.start(), ['tracing']).state, { text: 'skip' });
+    expect(step.outputs[0]).to.deep.include({ kind: 'ask', error: 'required' });
+  });
+
+  it('goes back to the previous question, and says so at the first one', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start(), ['tracing', 'Policía']);
+    expect(asked(s.handle(step.state, { text: 'back' }))).to.equal('agency');
+    expect(kinds(s.handle(s.start().state, { text: 'go back' }).outputs)).to.deep.equal(['firstQuestion', 'ask']);
+  });
+
+  it('explains why it asks, then asks again', () => {
+    const s = session('request-assistance');
+    const step = s.handle(s.start().state, { text: 'why?' });
+    expect(kinds(step.outputs)).to.deep.equal(['help', 'ask']);
+  });
+
+  it('asks to confirm a cancel, and resumes at the same question on "no"', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start(), ['tracing', 'Policía']);
+    const confirm = s.handle(step.state, { text: 'cancel' });
+    expect(kinds(confirm.outputs)).to.deep.equal(['confirmCancel']);
+    const resumed = s.handle(confirm.state, { text: 'no' });
+    expect(kinds(resumed.outputs)).to.deep.equal(['resumed', 'ask']);
+    expect(asked(resumed)).to.equal('country');
+    const cancelled = s.handle(s.handle(resumed.state, { text: 'stop' }).state, { text: 'yes' });
+    expect(cancelled).to.deep.include({ finished: true });
+    expect(kinds(cancelled.outputs)).to.deep.equal(['cancelled']);
+  });
+
+  it('answers a program question in passing and asks the same field again', () => {
+    const s = session('request-assistance', (text) => text.includes('BATS'));
+    const step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico']);
+    const interrupted = s.handle(step.state, { text: 'what is BATS?' });
+    expect(kinds(interrupted.outputs)).to.deep.equal(['question', 'ask']);
+    expect(asked(interrupted)).to.equal('name');
+  });
+
+  it('takes a free-text answer that mentions a topic as an answer, not a question', () => {
+    const s = session('request-assistance', () => true);
+    const step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip']);
+    expect(asked(s.handle(step.state, { text: 'We need eTrace results for 14 rifles seized in Sonora last week.' }))).to.equal('urgency');
+  });
+
+  it('edits one answer from the summary and returns to the summary', () => {
+    const s = session('request-assistance');
+    const summary = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    const editing = s.handle(summary.state, { action: { action: 'form', command: 'edit', field: 'email' } });
+    expect(asked(editing)).to.equal('email');
+    const back = s.handle(editing.state, { text: 'ana.ruiz@pf.example' });
+    expect(asked(back)).to.equal('summary');
+    expect(back.state.answers.email).to.equal('ana.ruiz@pf.example');
+  });
+
+  it('asks newly relevant fields and drops irrelevant ones when an edit changes the type', () => {
+    const s = session('request-assistance');
+    const summary = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    const editing = s.handle(summary.state, { text: 'edit type of assistance' });
+    const changed = s.handle(editing.state, { text: 'lab' });
+    expect(asked(changed)).to.equal('incidentDate');
+  });
+
+  it('requires consent: "no" explains why and asks again', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine']);
+    expect(s.handle(step.state, { text: 'no' }).outputs[0]).to.deep.include({ kind: 'ask', error: 'mustBeYes' });
+  });
+
+  it('runs the training form from its own YAML, with its condition and pattern', () => {
+    const s = session('request-training');
+    const other = s.handle(s.start().state, { text: 'Other' });
+    expect(asked(other)).to.equal('otherTopic');
+    const participants = s.handle(other.state, { text: 'cybercrime and firearms' });
+    expect(s.handle(participants.state, { text: 'twelve' }).outputs[0]).to.deep.include({ kind: 'ask', error: 'pattern' });
+    expect(asked(s.handle(participants.state, { text: '12' }))).to.equal('agency');
+  });
+
+  it('keeps its state as plain data that survives serialisation', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start(), ['tracing', 'Policía']);
+    const revived = JSON.parse(JSON.stringify(step.state)) as FormState;
+    expect(asked(s.handle(revived, { text: 'Mexico' }))).to.equal('name');
+  });
+});
