@@ -177,6 +177,27 @@ describe('bot: guided request for assistance', () => {
     second.close();
   });
 
+  it('leaves the form on "start over", from anywhere', async () => {
+    const bot = createTestBot();
+    await bot.say('request assistance');
+    await bot.say('tracing');
+    const [reply] = await bot.say('start over');
+    expect(reply!.text).to.match(/^Let's start over/);
+    expect((await bot.say('what is eTrace?'))[0]!.text).to.match(/Firearms tracing with eTrace/);
+  });
+
+  it('keeps what partners type in a form out of the logs', async () => {
+    const bot = createTestBot();
+    await bot.say('we need ATF help with a trafficking case');
+    for (const answer of TRAFFICKING_ANSWERS) await bot.say(answer);
+    await bot.say('yes');
+    await bot.say('submit');
+    const logs = bot.logger.lines.join('\n');
+    expect(logs).to.include('"form submitted"');
+    for (const answer of TRAFFICKING_ANSWERS) expect(logs).to.not.include(answer);
+    expect(logs).to.not.match(/Ana|Ruiz|pf\.example|1234/);
+  });
+
   it('starts the training request from its own words and YAML', async () => {
     const bot = createTestBot();
     const opening = await bot.say('I would like to request training for my unit');

@@ -75,6 +75,22 @@ describe('server (HTTP, Bot Framework protocol)', () => {
       });
     }
 
+    it('runs a whole request for assistance through /api/messages and stores it durably', async () => {
+      const conversation = { id: `intake-${Date.now()}` };
+      const say = async (text: string) => {
+        const before = channel.received.length;
+        const response = await post(url, activity(serviceUrl, { text, conversation }));
+        expect(response.status).to.be.within(200, 202);
+        return channel.waitFor(before + 1).then(() => channel.received.slice(before));
+      };
+      await say('we need ATF help with a trafficking case');
+      for (const answer of ['Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora last week and need an assessment.', 'routine', 'yes']) await say(answer);
+      const replies = await say('submit');
+      const submitted = replies.find((a) => /IAD-\d{4}-\d{6}/.test(a.text ?? ''));
+      const reference = /IAD-\d{4}-\d{6}/.exec(submitted!.text!)![0];
+      expect(app.store.get(reference)!.answers).to.deep.include({ assistanceType: 'trafficking-assessment', email: 'ana@pf.example' });
+    });
+
     it('answers 400 for an object that is not an activity', async () => {
       const response = await post(url, { hello: 'world' });
       expect(response.status).to.equal(400);

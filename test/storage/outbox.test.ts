@@ -20,7 +20,9 @@ class Webhook {
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
         this.received.push({ headers: req.headers, body: JSON.parse(body) });
-        if (this.status !== 'hang') res.writeHead(this.status).end();
+        if (this.status === 'hang') return;
+        res.statusCode = this.status;
+        res.end();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
