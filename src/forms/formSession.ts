@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizedWords } from '../engine/analyzer';
+import { answersSchema } from './answersSchema';
 import type { FormDefinition, FormField } from './formDefinition';
 import { validateCountry, validateDate, validateEmail, validatePhone, validateText, validateYesNo, type ValidationError } from './validators';
 
@@ -72,6 +73,7 @@ export interface FormSessionOptions {
 export class FormSession {
   private readonly commandWords: Map<string, FormCommandName>;
   private readonly maxFailures: number;
+  private readonly answersSchema: ReturnType<typeof answersSchema>;
 
   constructor(
     readonly definition: FormDefinition,
@@ -83,6 +85,11 @@ export class FormSession {
         .filter(([words]) => words !== ''), // "n/a" normalizes to nothing: it must not match every address
     );
     this.maxFailures = options.maxFailures ?? 3;
+    // Stored values are the validators' normalized output, so validating them again must keep them.
+    this.answersSchema = answersSchema(definition, (field, value) => {
+      const result = this.validate(field, field.type === 'choice' ? (field.choices.find((c) => c.value === value)?.label ?? '') : value);
+      return result.ok && result.value === value;
+    });
   }
 
   /** Starts the form, taking what the opening message already says ("tracing") as answers. */
@@ -234,10 +241,15 @@ export class FormSession {
     return this.show({ ...state, failures: 0, returnToSummary: true, stage: { kind: 'field', fieldId: field.id } }, []);
   }
 
+  /** Submits only a record that passes the form's answers schema; otherwise asks the first field at fault. */
   private submit(state: FormState): FormStep {
     const answers = this.relevant(state.answers);
-    const missing = this.definition.fields.find((f) => this.applies(f, answers) && !(f.id in answers));
-    if (missing) return this.show({ ...state, answers, stage: { kind: 'field', fieldId: missing.id } }, []);
+    const check = this.answersSchema.safeParse(answers);
+    if (!check.success) {
+      const fieldId = String(check.error.issues[0]!.path[0]);
+      const { [fieldId]: _dropped, ...rest } = answers;
+      return this.show({ ...state, answers: rest, returnToSummary: true, stage: { kind: 'field', fieldId } }, []);
+    }
     return { state: { ...state, answers }, outputs: [{ kind: 'submit', answers }], finished: true };
   }
 

@@ -171,6 +171,17 @@ describe('forms/formSession', () => {
     expect(asked(s.handle(participants.state, { text: '12' }))).to.equal('agency');
   });
 
+  it('validates the whole record again on submit and asks again for a field at fault', () => {
+    const s = session('request-assistance');
+    const summary = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    // As if the state had been stored by an older version of the form, or tampered with.
+    const tampered = { ...summary.state, answers: { ...summary.state.answers, email: 'not an address', extra: 'x' } };
+    const step = s.handle(tampered, { text: 'submit' });
+    expect(step.finished).to.equal(false);
+    expect(asked(step)).to.equal('email');
+    expect(asked(s.handle(step.state, { text: 'ana@pf.example' }))).to.equal('summary');
+  });
+
   it('keeps its state as plain data that survives serialisation', () => {
     const s = session('request-assistance');
     const step = answerAll(s, s.start(), ['tracing', 'Policía']);
