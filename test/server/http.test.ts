@@ -2,11 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { join } from 'node:path';
 import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+
+const DIALOGS_DIR = join(__dirname, '..', '..', 'dialogs');
 import { ChannelStub } from './channelStub';
 
 async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: App; url: string }> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('http'), KNOWLEDGE_DIR, ...env });
+  const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('http'), KNOWLEDGE_DIR, DIALOGS_DIR, ...env });
   const app = createApp(config, memoryLogger('info'));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
@@ -75,25 +78,47 @@ describe('server (HTTP, Bot Framework protocol)', () => {
       });
     }
 
-    it('runs a whole request for assistance through /api/messages and stores it durably', async () => {
-      const conversation = { id: `intake-${Date.now()}` };
-      const say = async (text: string) => {
-        const before = channel.received.length;
-        const response = await post(url, activity(serviceUrl, { text, conversation }));
-        expect(response.status).to.be.within(200, 202);
-        return channel.waitFor(before + 1).then(() => channel.received.slice(before));
-      };
-      await say('we need ATF help with a trafficking case');
-      for (const answer of ['Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora last week and need an assessment.', 'routine', 'yes']) await say(answer);
-      const replies = await say('submit');
-      const submitted = replies.find((a) => /IAD-\d{4}-\d{6}/.test(a.text ?? ''));
-      const reference = /IAD-\d{4}-\d{6}/.exec(submitted!.text!)![0];
-      expect(app.store.get(reference)!.answers).to.deep.include({ assistanceType: 'trafficking-assessment', email: 'ana@pf.example' });
-    });
-
     it('answers 400 for an object that is not an activity', async () => {
       const response = await post(url, { hello: 'world' });
       expect(response.status).to.equal(400);
+    });
+  });
+
+  describe('a request for assistance, across a restart', () => {
+    const channel = new ChannelStub();
+    const dataDir = tempDir('restart');
+    const conversation = { id: `intake-${Date.now()}` };
+    let serviceUrl: string;
+    before(async () => (serviceUrl = await channel.start()));
+    after(() => channel.stop());
+
+    /** Posts one message to the running app and returns the replies the channel received for it. */
+    async function say(url: string, text: string) {
+      const before = channel.received.length;
+      const response = await post(url, activity(serviceUrl, { text, conversation }));
+      expect(response.status).to.be.within(200, 202);
+      await channel.waitFor(before + 1);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // a turn may send several activities
+      return channel.received.slice(before).map((a) => a.text ?? '');
+    }
+
+    it('takes the intake through /api/messages, resumes it after a restart, and reports its status after another', async () => {
+      let { app, url } = await startApp({ DATA_DIR: dataDir });
+      await say(url, 'we need ATF help with a trafficking case');
+      for (const answer of ['Policía Federal', 'Mexico', 'Ana Ruiz']) await say(url, answer);
+      await app.close();
+
+      ({ app, url } = await startApp({ DATA_DIR: dataDir }));
+      expect(await say(url, 'investigator')).to.include('What e-mail address can IAD staff use to reach you?');
+      for (const answer of ['ana@pf.example', 'skip', 'We seized 14 rifles in Sonora last week and need an assessment.', 'routine', 'yes']) await say(url, answer);
+      const submitted = (await say(url, 'submit')).find((text) => /IAD-\d{4}-\d{6}/.test(text))!;
+      const reference = /IAD-\d{4}-\d{6}/.exec(submitted)![0];
+      expect(app.store.get(reference)!.answers).to.deep.include({ assistanceType: 'trafficking-assessment', email: 'ana@pf.example', name: 'Ana Ruiz' });
+      await app.close();
+
+      ({ app, url } = await startApp({ DATA_DIR: dataDir }));
+      expect((await say(url, `status ${reference}`))[1]).to.match(new RegExp(`^Request ${reference} \\(Request for assistance\\), submitted \\d{4}-\\d{2}-\\d{2}: received`));
+      await app.close();
     });
   });
 
