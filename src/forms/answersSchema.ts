@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FormDefinition, FormField } from './formDefinition';
+import { fieldApplies, type FormDefinition, type FormField } from './formDefinition';
 
 /**
  * The zod schema of a form's complete answers, derived from its definition: every field that
@@ -8,17 +8,12 @@ import type { FormDefinition, FormField } from './formDefinition';
  * definition or a bug made inconsistent is never stored.
  */
 export function answersSchema(definition: FormDefinition, validate: (field: FormField, value: string) => boolean) {
-  const applies = (field: FormField, answers: Record<string, string>) => {
-    if (!field.when) return true;
-    const answer = answers[field.when.field];
-    return answer !== undefined && (field.when.in ? field.when.in.includes(answer) : field.when.equals === answer);
-  };
   return z.record(z.string(), z.string().max(10_000)).superRefine((answers, ctx) => {
     const known = new Set(definition.fields.map((f) => f.id));
     for (const key of Object.keys(answers)) if (!known.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a field of this form' });
     for (const field of definition.fields) {
       const value = answers[field.id];
-      if (!applies(field, answers)) {
+      if (!fieldApplies(field, answers)) {
         if (value !== undefined) ctx.addIssue({ code: 'custom', path: [field.id], message: 'does not apply to this request' });
       } else if (value === undefined || (value === '' && field.required)) {
         ctx.addIssue({ code: 'custom', path: [field.id], message: 'is missing' });

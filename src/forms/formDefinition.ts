@@ -66,3 +66,11 @@ export const FormDefinition = z.strictObject({
   submitted: text.refine((t) => t.includes('{reference}'), 'must contain {reference}'),
 });
 export type FormDefinition = z.infer<typeof FormDefinition>;
+
+/** Whether a field is asked, given the answers so far: its condition holds, or it has none. */
+export function fieldApplies(field: FormField, answers: Readonly<Record<string, string>>): boolean {
+  if (!field.when) return true;
+  const answer = answers[field.when.field];
+  if (answer === undefined) return false;
+  return field.when.in ? field.when.in.includes(answer) : field.when.equals === answer;
+}

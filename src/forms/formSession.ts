@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalizedWords } from '../engine/analyzer';
 import { answersSchema } from './answersSchema';
-import type { FormDefinition, FormField } from './formDefinition';
+import { fieldApplies, type FormDefinition, type FormField } from './formDefinition';
 import { validateCountry, validateDate, validateEmail, validatePhone, validateText, validateYesNo, type ValidationError } from './validators';
 
 /** Where a form is: a field being asked, the summary, or the "really cancel?" question. */
@@ -96,7 +96,7 @@ export class FormSession {
   start(openingMessage = ''): FormStep {
     const answers: Record<string, string> = {};
     for (const field of this.definition.fields) {
-      if (field.type !== 'choice' || !this.applies(field, answers)) continue;
+      if (field.type !== 'choice' || !fieldApplies(field, answers)) continue;
       const value = this.prefillChoice(field, openingMessage);
       if (value) answers[field.id] = value;
     }
@@ -203,7 +203,7 @@ export class FormSession {
   private advance(state: FormState, outputs: FormOutput[], after?: string): FormStep {
     const fields = this.definition.fields;
     const start = after ? fields.findIndex((f) => f.id === after) + 1 : 0;
-    const pending = [...fields.slice(start), ...fields.slice(0, start)].find((f) => this.applies(f, state.answers) && !(f.id in state.answers));
+    const pending = [...fields.slice(start), ...fields.slice(0, start)].find((f) => fieldApplies(f, state.answers) && !(f.id in state.answers));
     if (pending) return this.show({ ...state, stage: { kind: 'field', fieldId: pending.id } }, outputs);
     return this.show({ ...state, answers: this.relevant(state.answers), stage: { kind: 'summary' } }, outputs);
   }
@@ -235,7 +235,7 @@ export class FormSession {
     const words = normalizedWords(fieldName);
     const wanted = (this.commandWords.get(words[0] ?? '') === 'edit' ? words.slice(1) : words).join(' ');
     const field = this.definition.fields.find(
-      (f) => this.applies(f, state.answers) && (f.id === fieldName || normalizedWords(f.label).join(' ') === wanted || normalizedWords(f.id).join(' ') === wanted),
+      (f) => fieldApplies(f, state.answers) && (f.id === fieldName || normalizedWords(f.label).join(' ') === wanted || normalizedWords(f.id).join(' ') === wanted),
     );
     if (!field) return this.show(state, []);
     return this.show({ ...state, failures: 0, returnToSummary: true, stage: { kind: 'field', fieldId: field.id } }, []);
@@ -256,15 +256,8 @@ export class FormSession {
   /** Drops answers to fields whose condition no longer holds (the type of assistance changed). */
   private relevant(answers: Record<string, string>): Record<string, string> {
     const kept: Record<string, string> = {};
-    for (const field of this.definition.fields) if (field.id in answers && this.applies(field, kept)) kept[field.id] = answers[field.id]!;
+    for (const field of this.definition.fields) if (field.id in answers && fieldApplies(field, kept)) kept[field.id] = answers[field.id]!;
     return kept;
-  }
-
-  private applies(field: FormField, answers: Record<string, string>): boolean {
-    if (!field.when) return true;
-    const answer = answers[field.when.field];
-    if (answer === undefined) return false;
-    return field.when.in ? field.when.in.includes(answer) : field.when.equals === answer;
   }
 
   private matchChoice(field: Extract<FormField, { type: 'choice' }>, text: string): string | undefined {

@@ -191,7 +191,15 @@ describe('storage/requestStore', () => {
             worker.on('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
           }),
       );
-      await Promise.all(workers.map((worker) => new Promise<void>((resolve) => worker.once('message', () => resolve()))));
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve, reject) => {
+              worker.once('message', () => resolve());
+              worker.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready`)));
+            }),
+        ),
+      );
       const startAt = Date.now() + 100;
       workers.forEach((worker) => worker.send(startAt));
       const references = (await Promise.all(results)).flat();
