@@ -53,9 +53,11 @@ export interface RequestStore {
   purgeCreatedBefore(before: Date): number;
 }
 
-/** Spots a request reference such as IAD-2026-000123 in what a partner typed (any case). */
-export function isReference(text: string): boolean {
-  return /^IAD-\d{4}-\d{6}$/i.test(text);
+const REFERENCE = /\bIAD-\d{4}-\d{6}\b/i;
+
+/** The first request reference in what a partner typed ("status iad-2026-000123?"), upper-cased. */
+export function findReference(text: string): string | undefined {
+  return REFERENCE.exec(text)?.[0].toUpperCase();
 }
 
 interface RequestRow {

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { createLogger } from '../../src/logger';
 import { openDatabase } from '../../src/storage/database';
 import { Outbox } from '../../src/storage/outbox';
-import { isReference, SqliteRequestStore, type NewRequest, type RequestStatus } from '../../src/storage/requestStore';
+import { findReference, SqliteRequestStore, type NewRequest, type RequestStatus } from '../../src/storage/requestStore';
 import { tempDir } from '../helpers';
 
 const at = (iso: string) => new Date(iso);
@@ -139,16 +139,16 @@ describe('storage/requestStore', () => {
     expect(store.purgeCreatedBefore(at('2026-01-01T00:00:00Z'))).to.equal(1);
   });
 
-  describe('isReference', () => {
-    const table: [string, boolean][] = [
-      ['IAD-2026-000123', true],
-      ['iad-2026-000123', true],
-      ['IAD-2026-00123', false],
-      ['IAD-26-000123', false],
-      ['status IAD-2026-000123', false],
-      ['IAD-2026-0001234', false],
+  describe('findReference', () => {
+    const table: [string, string | undefined][] = [
+      ['IAD-2026-000123', 'IAD-2026-000123'],
+      ['status iad-2026-000123?', 'IAD-2026-000123'],
+      ['IAD-2026-00123', undefined],
+      ['IAD-26-000123', undefined],
+      ['IAD-2026-0001234', undefined],
+      ['XIAD-2026-000123', undefined],
     ];
-    for (const [text, expected] of table) it(`${expected ? 'accepts' : 'rejects'} "${text}"`, () => expect(isReference(text)).to.equal(expected));
+    for (const [text, expected] of table) it(`finds ${expected ?? 'nothing'} in "${text}"`, () => expect(findReference(text)).to.equal(expected));
   });
 
   describe('concurrent submissions', () => {

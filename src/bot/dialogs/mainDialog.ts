@@ -6,7 +6,7 @@ import type { FormDefinition } from '../../forms/formDefinition';
 import type { Logger } from '../../logger';
 import type { FeedbackLog } from '../../storage/feedbackLog';
 import { redactPersonalData } from '../../storage/redact';
-import type { RequestStore } from '../../storage/requestStore';
+import { findReference, type RequestStore } from '../../storage/requestStore';
 import { BotAction } from '../botAction';
 import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
@@ -14,7 +14,6 @@ import type { Replies } from '../replies';
 import { FormDialog } from './formDialog';
 
 const TURN = 'mainTurn';
-const REFERENCE = /\bIAD-\d{4}-\d{6}\b/i;
 
 export interface MainDialogDependencies {
   engine: AnswerEngine;
@@ -80,12 +79,12 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const reference = REFERENCE.exec(text)?.[0];
+    const reference = findReference(text);
     if (reference) {
       const status = this.deps.store.statusFor(reference, activity.channelId, activity.from.id);
       const form = status && this.deps.forms.find((f) => f.id === status.formId);
       logger.info('status', { conversationId, found: Boolean(status) });
-      await context.sendActivity(replies.status(reference.toUpperCase(), status, form?.title));
+      await context.sendActivity(replies.status(reference, status, form?.title));
       return step.endDialog();
     }
 
