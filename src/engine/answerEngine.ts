@@ -11,7 +11,7 @@ import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
 import { rankCandidates, type Candidate } from './rank';
 import { buildSearchIndex, loadOrBuildSearchIndex } from './searchIndex';
 import { buildUnits, documentsOf, type SearchUnit } from './searchUnits';
-import { matchSmalltalk, type SmalltalkMatch } from './smalltalk';
+import { SmalltalkMatcher, type SmalltalkMatch } from './smalltalk';
 import { SynonymExpander } from './synonymExpander';
 import { Vocabulary } from './vocabulary';
 
@@ -42,6 +42,7 @@ export class AnswerEngine {
   private readonly context: QueryContext;
   /** Out-of-scope phrases; `ineffective` lists those knowledge:check reports. */
   readonly outOfScope: OutOfScopeDetector;
+  private readonly smalltalkMatcher: SmalltalkMatcher;
 
   constructor(knowledge: KnowledgeBase, options: EngineOptions = {}) {
     this.knowledge = knowledge;
@@ -68,6 +69,7 @@ export class AnswerEngine {
       ...knowledge.entries.flatMap((entry) => analyzer.stems([entry.title, ...entry.tags].join('\n'))),
       ...synonyms.terms.map((term) => term.stem),
     ]);
+    this.smalltalkMatcher = new SmalltalkMatcher(knowledge.smalltalk, analyzer);
     this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, analyzer, {
       stems: new Set(units.flatMap((unit) => [...unit.stems])),
       pairs: new Set(units.flatMap((unit) => [...unit.pairs])),
@@ -83,7 +85,7 @@ export class AnswerEngine {
   }
 
   smalltalk(text: string): SmalltalkMatch | undefined {
-    return matchSmalltalk(text, this.knowledge.smalltalk, this.context.analyzer);
+    return this.smalltalkMatcher.match(text);
   }
 
   entry(id: string): KnowledgeEntry | undefined {

@@ -34,11 +34,14 @@ export interface MainDialogDependencies {
  */
 export class MainDialog extends ComponentDialog {
   private readonly triggers: { formId: string; words: string }[];
+  /** Form commands ("cancel") are the form's own, not small talk's "start over". */
+  private readonly formCommands: ReadonlySet<string>;
 
   constructor(private readonly deps: MainDialogDependencies) {
     super(MainDialog.name);
     for (const form of deps.forms) this.addDialog(new FormDialog(form, deps));
     this.triggers = deps.forms.flatMap((form) => form.triggers.map((trigger) => ({ formId: form.id, words: ` ${normalizedWords(trigger).join(' ')} ` })));
+    this.formCommands = new Set(Object.values(deps.engine.knowledge.messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
     this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
     this.initialDialogId = TURN;
   }
@@ -60,8 +63,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private isFormCommand(text: string): boolean {
-    const said = normalizedWords(text).join(' ');
-    return Object.values(this.deps.engine.knowledge.messages.forms.commands).some((words) => words.some((w) => normalizedWords(w).join(' ') === said));
+    return this.formCommands.has(normalizedWords(text).join(' '));
   }
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
