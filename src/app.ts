@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
@@ -10,6 +11,8 @@ import { Replies } from './bot/replies';
 import type { Logger } from './logger';
 import { createAdapter } from './server/adapter';
 import { createServer } from './server/createServer';
+import { LocalDirectLine } from './server/localDirectLine';
+import { registerWebChat } from './server/webChat';
 import { openDatabase } from './storage/database';
 import { SqliteFeedbackLog } from './storage/feedbackLog';
 import { SqliteStorage } from './storage/sqliteStorage';
@@ -55,6 +58,13 @@ export function createApp(config: Config, logger: Logger): App {
   const bot = new IadBot(conversationState, userState, dialog, replies);
   const adapter = createAdapter(config, conversationState, knowledge.messages, logger);
   const server = createServer(adapter, bot, { entries: knowledge.entries.length, passages: knowledge.passages.length }, logger);
+  // The built-in Direct Line is for local use: off once the bot has Azure credentials or a Direct Line secret.
+  const localDirectLine =
+    config.MicrosoftAppId || config.DIRECT_LINE_SECRET
+      ? undefined
+      : new LocalDirectLine(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logger, config.LOCAL_DIRECT_LINE_ALLOW_REMOTE);
+  localDirectLine?.register(server);
+  registerWebChat(server, config, localDirectLine, logger);
 
   outbox?.start(OUTBOX_INTERVAL_MS);
   return {

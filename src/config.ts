@@ -24,6 +24,14 @@ export const Config = z.strictObject({
   DIALOGS_DIR: z.string().trim().min(1).default('dialogs'),
   STAFF_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com'),
+  LOCAL_DIRECT_LINE_ALLOW_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  WEB_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9'*:/.\- ]+$/, "must be CSP source expressions separated by spaces, e.g. 'self' https://portal.example.org")
+    .default("'self'"),
 }).superRefine((config, ctx) => {
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
