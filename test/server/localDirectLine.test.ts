@@ -1,0 +1,179 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { exchangeSecret } from '../../src/server/webChat';
+import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+
+const DIALOGS_DIR = join(__dirname, '..', '..', 'dialogs');
+
+async function startApp(env: NodeJS.ProcessEnv = {}): Promise<{ app: App; url: string }> {
+  const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('dl'), KNOWLEDGE_DIR, DIALOGS_DIR, ...env });
+  const app = createApp(config, memoryLogger('info'));
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+interface DirectLineActivity {
+  type: string;
+  id: string;
+  text?: string;
+  from: { id: string };
+  channelData?: { iad?: { entryId?: string } };
+  suggestedActions?: { actions: { title: string; value: unknown }[] };
+}
+
+/** A Direct Line 3.0 client, as Web Chat's DirectLineJS uses the API when polling. */
+class DirectLineClient {
+  conversationId = '';
+  token = '';
+  watermark = '0';
+
+  constructor(private readonly url: string) {}
+
+  async start(): Promise<void> {
+    const session = (await (await fetch(`${this.url}/api/directline/session`, { method: 'POST' })).json()) as { token: string; domain: string };
+    expect(session.domain).to.equal('/v3/directline');
+    const response = await fetch(`${this.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
+    expect(response.status).to.equal(201);
+    const body = (await response.json()) as { conversationId: string; token: string };
+    this.conversationId = body.conversationId;
+    this.token = body.token;
+  }
+
+  async post(activity: Record<string, unknown>): Promise<Response> {
+    return fetch(`${this.url}/v3/directline/conversations/${this.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: 'page-says-whatever' }, ...activity }),
+    });
+  }
+
+  /** Polls until a bot message arrives after the watermark (or fails after a few seconds). */
+  async botMessages(): Promise<DirectLineActivity[]> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const response = await fetch(`${this.url}/v3/directline/conversations/${this.conversationId}/activities?watermark=${this.watermark}`, {
+        headers: { authorization: `Bearer ${this.token}` },
+      });
+      const body = (await response.json()) as { activities: DirectLineActivity[]; watermark: string };
+      this.watermark = body.watermark;
+      const messages = body.activities.filter((a) => a.type === 'message' && a.from.id === 'bot');
+      if (messages.length > 0) return messages;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('no bot message');
+  }
+}
+
+describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
+  let app: App;
+  let url: string;
+  before(async () => ({ app, url } = await startApp()));
+  after(() => app.close());
+
+  it('starts a conversation, welcomes, takes a message and returns the bot\'s cited answer by watermark', async () => {
+    const client = new DirectLineClient(url);
+    await client.start();
+    const [welcome] = await client.botMessages();
+    expect(welcome!.text).to.match(/^Welcome to the IAD Partner Assistant/);
+    const posted = await client.post({ type: 'message', text: 'What is eTrace?' });
+    expect(posted.status).to.equal(200);
+    expect(((await posted.json()) as { id: string }).id).to.match(new RegExp(`^${client.conversationId}\\|`));
+    const [answer] = await client.botMessages();
+    expect(answer!.text).to.include('**Firearms tracing with eTrace**');
+    expect(answer!.text).to.include('Source: ');
+    expect(answer!.channelData?.iad?.entryId).to.equal('etrace-tracing');
+  });
+
+  it('passes button values through, as Web Chat sends a suggested action', async () => {
+    const client = new DirectLineClient(url);
+    await client.start();
+    await client.botMessages();
+    await client.post({ type: 'message', text: 'What is BATS?' });
+    const [reply] = await client.botMessages();
+    const helpful = reply!.suggestedActions!.actions.find((a) => a.title === 'Yes, helpful')!;
+    await client.post({ type: 'message', text: helpful.title, value: helpful.value });
+    const [thanks] = await client.botMessages();
+    expect(thanks!.text).to.equal('Thank you for the feedback.'); // only the button's value says which answer was rated
+  });
+
+  it('refuses a conversation without a session ticket, a wrong token, and a malformed activity', async () => {
+    expect((await fetch(`${url}/v3/directline/conversations`, { method: 'POST' })).status).to.equal(403);
+    const client = new DirectLineClient(url);
+    await client.start();
+    const stolen = new DirectLineClient(url);
+    stolen.conversationId = client.conversationId;
+    stolen.token = 'guessed';
+    expect((await stolen.post({ type: 'message', text: 'hi' })).status).to.equal(403);
+    const bad = await client.post({ type: 'message', text: 42 });
+    expect(bad.status).to.equal(400);
+    expect(await bad.text()).to.match(/Not a valid activity: text/);
+    const unknown = new DirectLineClient(url);
+    unknown.conversationId = 'nope';
+    unknown.token = client.token;
+    expect((await unknown.post({ type: 'message', text: 'hi' })).status).to.equal(404);
+  });
+
+  it('serves the page with its security headers and the Web Chat bundle from the installed package', async () => {
+    const page = await fetch(`${url}/`);
+    expect(page.status).to.equal(200);
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).to.include("script-src 'self'");
+    expect(csp).to.include("connect-src 'self'");
+    expect(csp).to.include("frame-ancestors 'self'");
+    expect(page.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(await page.text()).to.include('<script src="/webchat/webchat.js"></script>');
+    const bundle = await fetch(`${url}/webchat/webchat.js`);
+    expect(bundle.headers.get('content-type')).to.match(/javascript/);
+    expect((await bundle.arrayBuffer()).byteLength).to.be.greaterThan(1_000_000);
+    expect(await (await fetch(`${url}/embed.js`)).text()).to.include("panel.src = origin + '/?embedded=1'");
+  });
+
+  describe('in production', () => {
+    it('is off when app credentials are configured, and the page says why it has no session', async () => {
+      const production = await startApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppPassword: 'x', WEB_FRAME_ANCESTORS: "'self' https://portal.example.org" });
+      try {
+        expect((await fetch(`${production.url}/v3/directline/conversations`, { method: 'POST' })).status).to.equal(404);
+        expect((await fetch(`${production.url}/api/directline/session`, { method: 'POST' })).status).to.equal(503);
+        expect((await fetch(`${production.url}/`)).headers.get('content-security-policy')).to.include("frame-ancestors 'self' https://portal.example.org");
+      } finally {
+        await production.app.close();
+      }
+    });
+
+    it('exchanges the Direct Line secret for a token, server side, with the request Direct Line expects', async () => {
+      const seen: { method?: string; url?: string; authorization?: string; body?: string }[] = [];
+      const stub: Server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk) => (body += chunk));
+        req.on('end', () => {
+          seen.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body });
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ conversationId: 'c1', token: 'short-lived-token', expires_in: 1800 }));
+        });
+      });
+      await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+      const endpoint = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+      try {
+        const azure = await startApp({ DIRECT_LINE_SECRET: 'the-secret', DIRECT_LINE_ENDPOINT: endpoint });
+        try {
+          const session = (await (await fetch(`${azure.url}/api/directline/session`, { method: 'POST' })).json()) as { token: string; domain: string };
+          expect(session).to.deep.equal({ token: 'short-lived-token', domain: `${endpoint}/v3/directline` });
+          expect(JSON.stringify(session)).to.not.include('the-secret');
+          expect((await fetch(`${azure.url}/`)).headers.get('content-security-policy')).to.include(`connect-src 'self' ${endpoint}`);
+        } finally {
+          await azure.app.close();
+        }
+        expect(seen).to.have.length(1);
+        expect(seen[0]).to.deep.include({ method: 'POST', url: '/v3/directline/tokens/generate', authorization: 'Bearer the-secret' });
+        expect(JSON.parse(seen[0]!.body!).user.id).to.match(/^dl_[0-9a-f]{24}$/);
+        await exchangeSecret(endpoint, 'the-secret');
+        expect(seen).to.have.length(2);
+      } finally {
+        await new Promise((resolve) => stub.close(resolve));
+      }
+    });
+  });
+});
