@@ -102,7 +102,7 @@ export class FormReplies {
           { type: 'Action.Submit', title: this.forms.submitLabel, style: 'positive', data: submit },
           {
             type: 'Action.ShowCard',
-            title: fillTemplate(this.forms.editLabel, { field: '…' }),
+            title: this.forms.editMenuLabel,
             card: {
               type: 'AdaptiveCard',
               body: [],

@@ -37,6 +37,8 @@ const FormMessages = z.strictObject({
   summaryHint: text,
   submitLabel: label,
   editLabel: label.refine((t) => t.includes('{field}'), 'must contain {field}'),
+  /** The summary card's button that opens the list of answers to edit. */
+  editMenuLabel: label,
   cancelLabel: label,
   skipLabel: label,
   yesLabel: label,

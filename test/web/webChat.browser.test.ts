@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import { ARTIFACTS, launchBrowser } from './browser';
+
+/** The page served by the bot, in Chromium, through the built-in Direct Line endpoint. */
+describe('web chat in a real browser (Chromium)', function () {
+  this.timeout(120_000);
+  let app: App;
+  let url: string;
+  let browser: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('web'), KNOWLEDGE_DIR, DIALOGS_DIR: join(__dirname, '..', '..', 'dialogs') });
+    app = createApp(config, memoryLogger('info'));
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+    await page.goto(url);
+    await page.getByText('Welcome to the IAD Partner Assistant').first().waitFor();
+  });
+  afterEach(async function () {
+    await page.screenshot({ path: join(ARTIFACTS, `web-${this.currentTest!.title.replace(/\W+/g, '-')}.png`) });
+    await page.close();
+  });
+
+  const type = async (text: string) => {
+    const box = page.locator('[data-id="webchat-sendbox-input"], input[type=text], textarea').first();
+    await box.fill(text);
+    await box.press('Enter');
+  };
+  const click = (name: string | RegExp) => page.getByRole('button', { name }).last().click();
+  const see = (text: string | RegExp) => page.getByText(text).last().waitFor({ timeout: 15_000 });
+
+  it('answers "What is eTrace?" with the cited answer, and a suggested action answers too', async () => {
+    await type('What is eTrace?');
+    await see('Firearms tracing with eTrace');
+    await see(/Source: ATF International Affairs Division program page/);
+    await click('ATF resources shared with international partners');
+    await see(/IAD shares access to a variety of ATF resources|shares access to ATF resources/);
+  });
+
+  it('takes a whole request for assistance through buttons and the summary card, and shows the reference', async () => {
+    await type('I want to submit a request');
+    await see('What kind of assistance do you need?');
+    await click('Firearms tracing with eTrace');
+    await see('Which agency or ministry are you requesting for?');
+    for (const [answer, next] of [
+      ['Royal Bahamas Police Force', 'In which country is your agency?'],
+      ['Bahamas', 'What is your full name?'],
+      ['Dana Rolle', /What is your role or rank/],
+      ['detective sergeant', 'What e-mail address can IAD staff use to reach you?'],
+      ['dana.rolle@rbpf.example', /What phone number can IAD staff use/],
+    ] as const) {
+      await type(answer);
+      await see(next);
+    }
+    await click('Skip');
+    await see('Please describe the case and what you need from IAD, in a few sentences.');
+    await type('Two pistols recovered after a shooting in Nassau; we need to know where they were first sold.');
+    await see('How urgent is the request?');
+    await click(/^High: a time-sensitive investigation/);
+    await see('May IAD staff contact you about this request with the details you gave?');
+    await click('Yes');
+    await see('Please check your request for assistance:');
+    await page.screenshot({ path: join(ARTIFACTS, 'web-summary-card.png') });
+    await click('Submit');
+    await see(/Your request is stored with reference/);
+    const text = await page.locator('#webchat').innerText();
+    const reference = /IAD-\d{4}-\d{6}/.exec(text)![0];
+    expect(app.store.get(reference)!.answers).to.deep.include({ assistanceType: 'tracing', country: 'BS', urgency: 'high', phone: '' });
+  });
+});
