@@ -27,6 +27,11 @@ export const Config = z.strictObject({
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com'),
   LOCAL_DIRECT_LINE_ALLOW_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TEAMS_APP_ID: optionalText.pipe(z.uuid('must be a GUID').optional()),
+  TEAMS_DEVELOPER_NAME: optionalText,
+  TEAMS_WEBSITE_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  TEAMS_PRIVACY_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  TEAMS_TERMS_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
   WEB_FRAME_ANCESTORS: z
     .string()
     .trim()

@@ -26,6 +26,12 @@ export class IadBot extends TeamsActivityHandler {
       await next();
     });
 
+    // Teams tells an app it was installed (personal chat, team or group chat) with this event.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await context.sendActivity(replies.welcome());
+      await next();
+    });
+
     this.onMessage(async (context, next) => {
       await context.sendActivity({ type: ActivityTypes.Typing });
       await dialog.run(context, this.dialogState);

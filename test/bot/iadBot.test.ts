@@ -16,6 +16,11 @@ describe('bot/iadBot', () => {
     expect(actionsOf(welcome!).map((a) => a.title)).to.include('What is eTrace?');
   });
 
+  it('welcomes when the app is installed in Teams', async () => {
+    const [welcome] = await createTestBot().say({ type: 'installationUpdate', action: 'add', channelId: 'msteams' });
+    expect(welcome!.text).to.match(/^Welcome to the IAD Partner Assistant/);
+  });
+
   it('does not welcome itself when only the bot joins', async () => {
     const bot = createTestBot();
     expect(await bot.say({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } })).to.have.length(0);
