@@ -1,5 +1,6 @@
 import { ActivityTypes, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { adaptRepliesToChannel } from './channelAdaptation';
 import type { MainDialog } from './dialogs/mainDialog';
 import type { Replies } from './replies';
 
@@ -19,10 +20,11 @@ export class IadBot extends TeamsActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
 
+    // In Teams the welcome comes with the installation (below): people joining a team later are not greeted.
     this.onMembersAdded(async (context, next) => {
       const recipientId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== recipientId);
-      if (joined.length > 0) await context.sendActivity(replies.welcome());
+      if (joined.length > 0 && context.activity.channelId !== 'msteams') await context.sendActivity(replies.welcome());
       await next();
     });
 
@@ -41,6 +43,7 @@ export class IadBot extends TeamsActivityHandler {
 
   /** State is saved after every turn, including turns that only sent a welcome. */
   override async run(context: TurnContext): Promise<void> {
+    adaptRepliesToChannel(context);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

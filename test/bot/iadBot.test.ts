@@ -16,9 +16,12 @@ describe('bot/iadBot', () => {
     expect(actionsOf(welcome!).map((a) => a.title)).to.include('What is eTrace?');
   });
 
-  it('welcomes when the app is installed in Teams', async () => {
-    const [welcome] = await createTestBot().say({ type: 'installationUpdate', action: 'add', channelId: 'msteams' });
+  it('welcomes once when the app is installed in Teams, not again for the members', async () => {
+    const bot = createTestBot();
+    const [welcome] = await bot.say({ type: 'installationUpdate', action: 'add', channelId: 'msteams' });
     expect(welcome!.text).to.match(/^Welcome to the IAD Partner Assistant/);
+    const members = await bot.say({ type: 'conversationUpdate', channelId: 'msteams', membersAdded: [{ id: 'user1', name: 'Partner' }], recipient: { id: 'bot', name: 'bot' } });
+    expect(members).to.have.length(0);
   });
 
   it('does not welcome itself when only the bot joins', async () => {
@@ -117,6 +120,20 @@ describe('bot/iadBot', () => {
     expect(await bot.send({ type: 'event', name: 'webchat/join', value: 'x' })).to.have.length(0);
     expect(await bot.send({ type: 'messageReaction', reactionsAdded: [{ type: 'like' }] })).to.have.length(0);
     expect(await bot.send({ type: 'typing' })).to.have.length(0);
+  });
+
+  it('puts buttons with values on an Adaptive Card in Teams, where suggested actions cannot carry them', async () => {
+    const bot = createTestBot();
+    const [answer] = await bot.say({ type: 'message', channelId: 'msteams', text: 'What is the Bomb Arson Tracking System?' });
+    expect(answer!.suggestedActions).to.equal(undefined);
+    const card = answer!.attachments!.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!;
+    const buttons = (card.content as { version: string; actions: { type: string; title: string; data: unknown }[] }).actions;
+    expect((card.content as { version: string }).version).to.equal('1.5');
+    const notHelpful = buttons.find((b) => b.title === 'Not helpful')!;
+    expect(notHelpful.type).to.equal('Action.Submit');
+    // Teams delivers an Action.Submit as a message whose value is the data, without text.
+    const [thanks] = await bot.say({ type: 'message', channelId: 'msteams', value: notHelpful.data });
+    expect(thanks!.text).to.match(/^Thank you for telling me/);
   });
 
   it('strips a Teams @mention before answering', async () => {
