@@ -37,3 +37,19 @@ export function memoryLogger(level: 'debug' | 'info' = 'debug'): Logger & { line
   const lines: string[] = [];
   return Object.assign(createLogger(level, (line) => lines.push(line)), { lines });
 }
+
+interface CardLike {
+  body?: { type: string; text?: string; facts?: { title: string; value: string }[] }[];
+  actions?: { type: string; title: string; data?: unknown }[];
+}
+
+/** The text an Adaptive Card shows (its TextBlocks and facts), for assertions on card replies. */
+export function cardText(activity: { attachments?: { content?: unknown }[] }): string {
+  const card = activity.attachments?.[0]?.content as CardLike | undefined;
+  return (card?.body ?? []).flatMap((block) => [block.text ?? '', ...(block.facts ?? []).map((f) => `${f.title}: ${f.value}`)]).join('\n');
+}
+
+/** The buttons of an Adaptive Card reply: their titles and the values they submit. */
+export function cardActions(activity: { attachments?: { content?: unknown }[] }): { title: string; data?: unknown }[] {
+  return ((activity.attachments?.[0]?.content as CardLike | undefined)?.actions ?? []).map(({ title, data }) => ({ title, data }));
+}

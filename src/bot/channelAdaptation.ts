@@ -1,4 +1,8 @@
 import { CardFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import { ANSWER_CARD } from './replies';
+
+/** Channels that render Adaptive Cards 1.5. */
+export const CARD_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 
 /**
  * Teams shows suggested actions only as "imBack" buttons, while replies here also carry
@@ -8,6 +12,12 @@ import { CardFactory, type Activity, type CardAction, type TurnContext } from 'b
  * suggested actions. Other channels keep everything as it is.
  */
 export function adaptForChannel(activity: Partial<Activity>, channelId: string): Partial<Activity> {
+  const answerCard = activity.attachments?.find((a) => a.name === ANSWER_CARD);
+  if (answerCard) {
+    // An answer comes in two forms: the card where cards render, the text and buttons elsewhere.
+    const { text: _text, suggestedActions: _actions, ...rest } = activity;
+    return CARD_CHANNELS.has(channelId) ? { ...rest, attachments: [answerCard] } : { ...activity, attachments: activity.attachments!.filter((a) => a !== answerCard) };
+  }
   const actions = activity.suggestedActions?.actions ?? [];
   const withValues = actions.filter((action) => action.type === 'messageBack');
   if (channelId !== 'msteams' || withValues.length === 0) return activity;

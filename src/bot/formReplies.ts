@@ -3,12 +3,8 @@ import { fillTemplate, type Messages } from '../content/messages';
 import type { FormDefinition, FormField } from '../forms/formDefinition';
 import type { FormAction, FormOutput } from '../forms/formSession';
 import { formatForDisplay } from '../forms/validators';
+import { CARD_CHANNELS } from './channelAdaptation';
 
-/**
- * Channels that render Adaptive Cards (1.5). Elsewhere the summary is text with suggested
- * actions, which every channel shows.
- */
-const CARD_CHANNELS = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 
 /**
  * Renders what a form session says as activities: prompts with their buttons, the summary

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity, type CardAction } from 'botbuilder';
+import { ActivityTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
 import { fillTemplate } from '../content/messages';
@@ -45,11 +45,11 @@ export class Replies {
     const scores = { score: round(best.score), confidence: round(best.confidence) };
     if (unit.kind === 'passage') {
       const { passage } = unit;
+      const actions = alternatives.flatMap((c) => (c.unit.kind === 'entry' ? [askButton(c.unit.entry)] : []));
+      const source = fillTemplate(this.messages.sourceLine, { document: passage.documentTitle, section: passage.section });
       return {
-        ...textWithSuggestions(
-          this.format(passage.section, passage.text, passage.documentTitle, passage.section),
-          alternatives.flatMap((c) => (c.unit.kind === 'entry' ? [askButton(c.unit.entry)] : [])),
-        ),
+        ...textWithSuggestions(this.format(passage.section, passage.text, source), actions),
+        attachments: [answerCard(passage.section, passage.text, source, undefined, actions)],
         channelData: { iad: { decision: 'answer', passage: `${passage.documentId}#${passage.section}`, ...scores } satisfies AnswerChannelData },
       };
     }
@@ -62,11 +62,11 @@ export class Replies {
       .slice(0, 3);
     const feedback = (helpful: boolean) =>
       messageBack(helpful ? this.messages.feedbackYes : this.messages.feedbackNo, { action: 'feedback', entryId: entry.id, helpful, question: question.slice(0, 500) });
+    const source = fillTemplate(this.messages.sourceLine, { document: document?.title ?? entry.source.document, section: entry.source.section });
+    const actions = [feedback(true), feedback(false), ...followUps.map(askButton)];
     return {
-      ...textWithSuggestions(
-        `${this.format(entry.title, entry.answer, document?.title ?? entry.source.document, entry.source.section)}\n\n${this.messages.feedbackQuestion}`,
-        [feedback(true), feedback(false), ...followUps.map(askButton)],
-      ),
+      ...textWithSuggestions(`${this.format(entry.title, entry.answer, source)}\n\n${this.messages.feedbackQuestion}`, actions),
+      attachments: [answerCard(entry.title, entry.answer, source, this.messages.feedbackQuestion, actions)],
       channelData: { iad: { decision: 'answer', entryId: entry.id, ...scores } satisfies AnswerChannelData },
     };
   }
@@ -124,10 +124,31 @@ export class Replies {
     return textWithSuggestions(message, []);
   }
 
-  private format(title: string, body: string, documentTitle: string, section: string): string {
-    const source = fillTemplate(this.messages.sourceLine, { document: documentTitle, section });
+  private format(title: string, body: string, source: string): string {
     return `**${title}**\n\n${body.trim()}\n\n_${source}_`;
   }
+}
+
+/** Marks the card form of an answer; channelAdaptation keeps either it or the text form. */
+export const ANSWER_CARD = 'iad-answer';
+
+/** An answer as an Adaptive Card (1.5): title, text, source, and its buttons as Action.Submit. */
+function answerCard(title: string, body: string, source: string, question: string | undefined, actions: CardAction[]): Attachment {
+  return {
+    ...CardFactory.adaptiveCard({
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+        { type: 'TextBlock', text: body.trim(), wrap: true },
+        { type: 'TextBlock', text: source, isSubtle: true, size: 'Small', wrap: true },
+        ...(question ? [{ type: 'TextBlock', text: question, wrap: true, spacing: 'Medium' }] : []),
+      ],
+      actions: actions.map((action) => ({ type: 'Action.Submit', title: action.title, data: action.value })),
+    }),
+    name: ANSWER_CARD,
+  };
 }
 
 function textWithSuggestions(text: string, actions: CardAction[]): Partial<Activity> {

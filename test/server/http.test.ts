@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { join } from 'node:path';
-import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import { cardText, memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
 
 const DIALOGS_DIR = join(__dirname, '..', '..', 'dialogs');
 import { ChannelStub } from './channelStub';
@@ -59,8 +59,9 @@ describe('server (HTTP, Bot Framework protocol)', () => {
       expect(response.status).to.be.within(200, 202);
       const replies = await channel.waitFor(2);
       expect(replies[0]!.type).to.equal('typing');
-      expect(replies[1]!.text).to.include('**Firearms tracing with eTrace**');
-      expect(replies[1]!.text).to.include('Source: ');
+      // The emulator renders Adaptive Cards, so the answer comes as a card.
+      expect(cardText(replies[1]!)).to.include('Firearms tracing with eTrace');
+      expect(cardText(replies[1]!)).to.include('Source: ');
       expect(replies[1]!.channelData).to.deep.include({ iad: replies[1]!.channelData.iad });
       expect(replies[1]!.channelData.iad.entryId).to.equal('etrace-tracing');
     });

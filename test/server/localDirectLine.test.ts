@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { exchangeSecret } from '../../src/server/webChat';
-import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import { cardActions, cardText, memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
 
 const DIALOGS_DIR = join(__dirname, '..', '..', 'dialogs');
 
@@ -22,7 +22,7 @@ interface DirectLineActivity {
   text?: string;
   from: { id: string };
   channelData?: { iad?: { entryId?: string } };
-  suggestedActions?: { actions: { title: string; value: unknown }[] };
+  attachments?: { contentType: string; content: unknown }[];
 }
 
 /** A Direct Line 3.0 client, as Web Chat's DirectLineJS uses the API when polling. */
@@ -82,19 +82,21 @@ describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
     expect(posted.status).to.equal(200);
     expect(((await posted.json()) as { id: string }).id).to.match(new RegExp(`^${client.conversationId}\\|`));
     const [answer] = await client.botMessages();
-    expect(answer!.text).to.include('**Firearms tracing with eTrace**');
-    expect(answer!.text).to.include('Source: ');
+    expect(answer!.attachments![0]!.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    expect(cardText(answer!)).to.include('Firearms tracing with eTrace');
+    expect(cardText(answer!)).to.include('Source: ');
     expect(answer!.channelData?.iad?.entryId).to.equal('etrace-tracing');
   });
 
-  it('passes button values through, as Web Chat sends a suggested action', async () => {
+  it('passes button values through, as Web Chat sends a card button', async () => {
     const client = new DirectLineClient(url);
     await client.start();
     await client.botMessages();
     await client.post({ type: 'message', text: 'What is BATS?' });
     const [reply] = await client.botMessages();
-    const helpful = reply!.suggestedActions!.actions.find((a) => a.title === 'Yes, helpful')!;
-    await client.post({ type: 'message', text: helpful.title, value: helpful.value });
+    const helpful = cardActions(reply!).find((a) => a.title === 'Yes, helpful')!;
+    // Web Chat posts an Action.Submit as a message carrying only its data as the value.
+    await client.post({ type: 'message', value: helpful.data });
     const [thanks] = await client.botMessages();
     expect(thanks!.text).to.equal('Thank you for the feedback.'); // only the button's value says which answer was rated
   });
