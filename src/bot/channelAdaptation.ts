@@ -5,11 +5,11 @@ import { ANSWER_CARD } from './replies';
 export const CARD_CHANNELS: ReadonlySet<string> = new Set(['msteams', 'webchat', 'directline', 'emulator']);
 
 /**
- * Teams shows suggested actions only as "imBack" buttons, while replies here also carry
- * messageBack buttons (a choice, "Not helpful", "Request assistance") whose value says what
- * was pressed. For Teams those buttons move to an Adaptive Card (1.5) under the message,
- * whose Action.Submit delivers the same value as `activity.value`; imBack buttons stay
- * suggested actions. Other channels keep everything as it is.
+ * Buttons that carry a value (a choice, "Not helpful", "Request assistance") are messageBack
+ * suggested actions in the replies. Where Adaptive Cards render, the message becomes a card
+ * (1.5) whose Action.Submit buttons deliver the same value as `activity.value`: Teams shows
+ * suggested actions only as text-sending buttons, and cards look the same in Web Chat and
+ * Teams. Text-only buttons (imBack) stay suggested actions; other channels keep everything.
  */
 export function adaptForChannel(activity: Partial<Activity>, channelId: string): Partial<Activity> {
   const answerCard = activity.attachments?.find((a) => a.name === ANSWER_CARD);
@@ -20,22 +20,23 @@ export function adaptForChannel(activity: Partial<Activity>, channelId: string):
   }
   const actions = activity.suggestedActions?.actions ?? [];
   const withValues = actions.filter((action) => action.type === 'messageBack');
-  if (channelId !== 'msteams' || withValues.length === 0) return activity;
+  if (!CARD_CHANNELS.has(channelId) || withValues.length === 0) return activity;
   const keep = actions.filter((action) => action.type !== 'messageBack');
-  const { suggestedActions: _moved, ...rest } = activity;
+  const { suggestedActions: _moved, text, ...rest } = activity;
   return {
     ...rest,
     ...(keep.length > 0 ? { suggestedActions: { actions: keep, to: [] } } : {}),
-    attachments: [...(activity.attachments ?? []), buttonsCard(withValues)],
+    attachments: [...(activity.attachments ?? []), buttonsCard(text ?? '', withValues)],
   };
 }
 
-function buttonsCard(actions: CardAction[]) {
+function buttonsCard(text: string, actions: CardAction[]) {
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
-    body: [],
+    // Paragraphs as separate blocks: a TextBlock's markdown does not keep blank lines.
+    body: text.split(/\n{2,}/).filter(Boolean).map((paragraph) => ({ type: 'TextBlock', text: paragraph, wrap: true })),
     actions: actions.map((action) => ({ type: 'Action.Submit', title: action.title, data: action.value })),
   });
 }
