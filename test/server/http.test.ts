@@ -1,19 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { createApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { join } from 'node:path';
-import { cardText, memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import type { App } from '../../src/app';
+import { cardText, tempDir } from '../helpers';
 
-const DIALOGS_DIR = join(__dirname, '..', '..', 'dialogs');
 import { ChannelStub } from './channelStub';
+import { startTestApp } from './testApp';
 
-async function startApp(env: NodeJS.ProcessEnv): Promise<{ app: App; url: string }> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('http'), KNOWLEDGE_DIR, DIALOGS_DIR, ...env });
-  const app = createApp(config, memoryLogger('info'));
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
-}
 
 function activity(serviceUrl: string, fields: Record<string, unknown>) {
   return {
@@ -40,7 +31,7 @@ describe('server (HTTP, Bot Framework protocol)', () => {
     let serviceUrl: string;
 
     before(async () => {
-      ({ app, url } = await startApp({}));
+      ({ app, url } = await startTestApp({}));
       serviceUrl = await channel.start();
     });
     after(async () => {
@@ -104,12 +95,12 @@ describe('server (HTTP, Bot Framework protocol)', () => {
     }
 
     it('takes the intake through /api/messages, resumes it after a restart, and reports its status after another', async () => {
-      let { app, url } = await startApp({ DATA_DIR: dataDir });
+      let { app, url } = await startTestApp({ DATA_DIR: dataDir });
       await say(url, 'we need ATF help with a trafficking case');
       for (const answer of ['Policía Federal', 'Mexico', 'Ana Ruiz']) await say(url, answer);
       await app.close();
 
-      ({ app, url } = await startApp({ DATA_DIR: dataDir }));
+      ({ app, url } = await startTestApp({ DATA_DIR: dataDir }));
       expect(await say(url, 'investigator')).to.include('What e-mail address can IAD staff use to reach you?');
       for (const answer of ['ana@pf.example', 'skip', 'We seized 14 rifles in Sonora last week and need an assessment.', 'routine', 'yes']) await say(url, answer);
       const submitted = (await say(url, 'submit')).find((text) => /IAD-\d{4}-\d{6}/.test(text))!;
@@ -117,7 +108,7 @@ describe('server (HTTP, Bot Framework protocol)', () => {
       expect(app.store.get(reference)!.answers).to.deep.include({ assistanceType: 'trafficking-assessment', email: 'ana@pf.example', name: 'Ana Ruiz' });
       await app.close();
 
-      ({ app, url } = await startApp({ DATA_DIR: dataDir }));
+      ({ app, url } = await startTestApp({ DATA_DIR: dataDir }));
       expect((await say(url, `status ${reference}`))[1]).to.match(new RegExp(`^Request ${reference} \\(Request for assistance\\), submitted \\d{4}-\\d{2}-\\d{2}: received`));
       await app.close();
     });
@@ -126,7 +117,7 @@ describe('server (HTTP, Bot Framework protocol)', () => {
   describe('with MicrosoftAppId set', () => {
     let app: App;
     let url: string;
-    before(async () => ({ app, url } = await startApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' })));
+    before(async () => ({ app, url } = await startTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' })));
     after(() => app.close());
 
     it('rejects a request without a token with 401', async () => {

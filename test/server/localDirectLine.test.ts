@@ -1,20 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { expect } from 'chai';
-import { createApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import type { App } from '../../src/app';
 import { exchangeSecret } from '../../src/server/webChat';
-import { cardActions, cardText, memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import { startTestApp } from './testApp';
+import { cardActions, cardText } from '../helpers';
 
-const DIALOGS_DIR = join(__dirname, '..', '..', 'dialogs');
 
-async function startApp(env: NodeJS.ProcessEnv = {}): Promise<{ app: App; url: string }> {
-  const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('dl'), KNOWLEDGE_DIR, DIALOGS_DIR, ...env });
-  const app = createApp(config, memoryLogger('info'));
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
-}
 
 interface DirectLineActivity {
   type: string;
@@ -70,7 +62,7 @@ class DirectLineClient {
 describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
   let app: App;
   let url: string;
-  before(async () => ({ app, url } = await startApp()));
+  before(async () => ({ app, url } = await startTestApp()));
   after(() => app.close());
 
   it('starts a conversation, welcomes, takes a message and returns the bot\'s cited answer by watermark', async () => {
@@ -135,7 +127,7 @@ describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
 
   describe('in production', () => {
     it('is off when app credentials are configured, and the page says why it has no session', async () => {
-      const production = await startApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppPassword: 'x', WEB_FRAME_ANCESTORS: "'self' https://portal.example.org" });
+      const production = await startTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppPassword: 'x', WEB_FRAME_ANCESTORS: "'self' https://portal.example.org" });
       try {
         expect((await fetch(`${production.url}/v3/directline/conversations`, { method: 'POST' })).status).to.equal(404);
         expect((await fetch(`${production.url}/api/directline/session`, { method: 'POST' })).status).to.equal(503);
@@ -159,7 +151,7 @@ describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
       await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
       const endpoint = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
       try {
-        const azure = await startApp({ DIRECT_LINE_SECRET: 'the-secret', DIRECT_LINE_ENDPOINT: endpoint });
+        const azure = await startTestApp({ DIRECT_LINE_SECRET: 'the-secret', DIRECT_LINE_ENDPOINT: endpoint });
         try {
           const session = (await (await fetch(`${azure.url}/api/directline/session`, { method: 'POST' })).json()) as { token: string; domain: string };
           expect(session).to.deep.equal({ token: 'short-lived-token', domain: `${endpoint}/v3/directline` });

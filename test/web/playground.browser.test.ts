@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import type { App } from '../../src/app';
+import { startTestApp } from '../server/testApp';
 import { ARTIFACTS, launchBrowser } from './browser';
 
 const ROOT = join(__dirname, '..', '..');
@@ -38,13 +37,12 @@ describe('Teams-like client: Microsoft 365 Agents Playground in Chromium', funct
   let page: Page;
 
   before(async () => {
-    const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('playground'), KNOWLEDGE_DIR, DIALOGS_DIR: join(ROOT, 'dialogs') });
-    app = createApp(config, memoryLogger('info'));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    let url: string;
+    ({ app, url } = await startTestApp());
     const port = await freePort();
     playground = spawn(
       join(ROOT, 'node_modules', '.bin', 'agentsplayground'),
-      ['-e', `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+      ['-e', `${url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
       { env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: 'ignore' },
     );
     await waitForHttp(`http://127.0.0.1:${port}/`, 30_000);

@@ -2,9 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { createApp, type App } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { memoryLogger, tempDir, KNOWLEDGE_DIR } from '../helpers';
+import type { App } from '../../src/app';
+import { startTestApp } from '../server/testApp';
 import { ARTIFACTS, launchBrowser } from './browser';
 
 /** The page served by the bot, in Chromium, through the built-in Direct Line endpoint. */
@@ -16,9 +15,7 @@ describe('web chat in a real browser (Chromium)', function () {
   let page: Page;
 
   before(async () => {
-    const config = loadConfig({ PORT: '0', DATA_DIR: tempDir('web'), KNOWLEDGE_DIR, DIALOGS_DIR: join(__dirname, '..', '..', 'dialogs') });
-    app = createApp(config, memoryLogger('info'));
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    ({ app, url } = await startTestApp());
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
   });
