@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -16,7 +15,6 @@ describe('web chat in a real browser (Chromium)', function () {
 
   before(async () => {
     ({ app, url } = await startTestApp());
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
   });
   after(async () => {
