@@ -1,6 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { AnswerEngine } from '../../engine/answerEngine';
+import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { FormDefinition } from '../../forms/formDefinition';
 import { FormAction, FormSession, type FormOutput, type FormState, type FormStep } from '../../forms/formSession';
 import { describeError, type Logger } from '../../logger';
@@ -38,6 +38,7 @@ export interface FormDialogDependencies {
  */
 export class FormDialog extends ComponentDialog {
   private readonly session: FormSession;
+  private lastAsked: { text: string; result: EngineResult } | undefined;
 
   constructor(
     readonly definition: FormDefinition,
@@ -48,10 +49,20 @@ export class FormDialog extends ComponentDialog {
     this.session = new FormSession(definition, {
       today: deps.today,
       commands: forms.commands,
-      isQuestion: (text) => deps.engine.ask(text).decision.kind === 'answer',
+      isQuestion: (text) => this.ask(text).decision.kind === 'answer',
     });
     this.addDialog(new WaterfallDialog(LOOP, [(step) => this.say(step), (step) => this.listen(step)]));
     this.initialDialogId = LOOP;
+  }
+
+  /**
+   * The engine's result for a message, kept for the one message just classified: a question
+   * asked in passing is first recognised, then answered, and need not be searched twice.
+   * Keyed by text, so interleaved turns can only miss, never mix answers up.
+   */
+  private ask(text: string): EngineResult {
+    if (this.lastAsked?.text !== text) this.lastAsked = { text, result: this.deps.engine.ask(text) };
+    return this.lastAsked.result;
   }
 
   private async say(step: WaterfallStepContext<LoopOptions>): Promise<DialogTurnResult> {
@@ -113,7 +124,7 @@ export class FormDialog extends ComponentDialog {
     for (const output of outputs) {
       if (output.kind === 'submit') continue;
       if (output.kind === 'question') {
-        await context.sendActivity(this.deps.replies.forDecision(this.deps.engine.ask(output.text).decision, output.text));
+        await context.sendActivity(this.deps.replies.forDecision(this.ask(output.text).decision, output.text));
         await context.sendActivity(this.deps.formReplies.questionResume());
         continue;
       }
