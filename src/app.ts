@@ -8,21 +8,26 @@ import { AnswerEngine } from './engine/answerEngine';
 import { MainDialog } from './bot/dialogs/mainDialog';
 import { IadBot } from './bot/iadBot';
 import { Replies } from './bot/replies';
+import { SerialTurns } from './bot/serialTurns';
 import type { Logger } from './logger';
-import { createAdapter } from './server/adapter';
+import { BotAdapter, createAuthentication, turnErrorHandler } from './server/adapter';
 import { createServer } from './server/createServer';
 import { LocalDirectLine } from './server/localDirectLine';
+import { RateLimiter } from './server/rateLimiter';
 import { registerWebChat } from './server/webChat';
 import { openDatabase } from './storage/database';
 import { SqliteFeedbackLog } from './storage/feedbackLog';
 import { SqliteStorage } from './storage/sqliteStorage';
 import { Outbox } from './storage/outbox';
 import { SqliteRequestStore, type RequestStore } from './storage/requestStore';
+import { purgeExpired } from './storage/retention';
 import { loadForms } from './forms/loadForms';
 import { FormReplies } from './bot/formReplies';
 
 /** How often the outbox looks for notifications that are due (new or to retry). */
 const OUTBOX_INTERVAL_MS = 2_000;
+/** Retention runs at start-up and then daily. */
+const PURGE_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 export interface App {
   server: restify.Server;
@@ -56,16 +61,42 @@ export function createApp(config: Config, logger: Logger): App {
     today: () => new Date(),
   });
   const bot = new IadBot(conversationState, userState, dialog, replies);
-  const adapter = createAdapter(config, conversationState, knowledge.messages, logger);
-  const server = createServer(adapter, bot, { entries: knowledge.entries.length, passages: knowledge.passages.length }, logger);
+
+  const adapter = new BotAdapter(createAuthentication(config));
+  adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);
+  adapter.use(new SerialTurns());
+  const conversationRate = { burst: config.CONVERSATION_RATE_BURST, perMinute: config.CONVERSATION_RATE_PER_MINUTE };
+  const clients = new RateLimiter({ burst: config.CLIENT_RATE_BURST, perMinute: config.CLIENT_RATE_PER_MINUTE });
+  const server = createServer(
+    { adapter, logic: (context) => bot.run(context), authenticated: config.authenticated, conversations: new RateLimiter(conversationRate), logger },
+    { entries: knowledge.entries.length, passages: knowledge.passages.length },
+    logger,
+  );
   // The built-in Direct Line is for local use: off once the bot has Azure credentials or a Direct Line secret.
   const localDirectLine =
-    config.MicrosoftAppId || config.DIRECT_LINE_SECRET
+    config.authenticated || config.DIRECT_LINE_SECRET
       ? undefined
-      : new LocalDirectLine(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`, logger, config.LOCAL_DIRECT_LINE_ALLOW_REMOTE);
+      : new LocalDirectLine({
+          selfUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          logger,
+          allowRemote: config.ALLOW_REMOTE_WITHOUT_AUTH,
+          trustProxy: config.TRUST_PROXY,
+          conversationRate,
+          clients,
+        });
   localDirectLine?.register(server);
-  registerWebChat(server, config, localDirectLine, logger);
+  registerWebChat(server, config, localDirectLine, clients, logger);
 
+  const purge = () => {
+    try {
+      const purged = purgeExpired({ requests: store, state: storage }, { requests: config.REQUEST_RETENTION_DAYS, conversationState: config.STATE_RETENTION_DAYS });
+      logger.info('retention', { requestsDeleted: purged.requests, statesDeleted: purged.states });
+    } catch (error) {
+      logger.error('retention failed', { message: (error as Error).message });
+    }
+  };
+  purge();
+  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS).unref();
   outbox?.start(OUTBOX_INTERVAL_MS);
   return {
     server,
@@ -73,6 +104,7 @@ export function createApp(config: Config, logger: Logger): App {
     store,
     outbox,
     close: async () => {
+      clearInterval(purgeTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await outbox?.stop();
       db.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { isLoopbackAddress } from './server/clientAddress';
 
 const optionalText = z
   .string()
@@ -7,13 +8,18 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+const count = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const metadataUrl = optionalText.pipe(z.url({ protocol: /^https?$/ }).optional());
+
 /**
  * Every environment variable the service reads, parsed once at start-up. `.env.example`
  * documents each one; a value that does not fit stops start-up with one line per problem.
  */
-export const Config = z.strictObject({
+const ConfigFields = z.strictObject({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** Default: 127.0.0.1 without app credentials (local use), 0.0.0.0 with them. */
+  HOST: optionalText,
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -26,7 +32,19 @@ export const Config = z.strictObject({
   REQUEST_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://directline.botframework.com'),
-  LOCAL_DIRECT_LINE_ALLOW_REMOTE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Without app credentials, other machines may reach the bot (the web page, the local Direct Line): a demo on a trusted network. */
+  ALLOW_REMOTE_WITHOUT_AUTH: flag,
+  /** One reverse proxy in front (Azure App Service): the client address is the last X-Forwarded-For entry. */
+  TRUST_PROXY: flag,
+  CONVERSATION_RATE_BURST: count(30, 10_000),
+  CONVERSATION_RATE_PER_MINUTE: count(60, 600_000),
+  CLIENT_RATE_BURST: count(60, 10_000),
+  CLIENT_RATE_PER_MINUTE: count(60, 600_000),
+  STATE_RETENTION_DAYS: count(30, 3650),
+  /** Bot Framework cloud settings: empty for public Azure; https://botframework.azure.us for Azure Government. */
+  ChannelService: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
   TEAMS_APP_ID: optionalText.pipe(z.uuid('must be a GUID').optional()),
   TEAMS_DEVELOPER_NAME: optionalText,
   TEAMS_WEBSITE_URL: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
@@ -37,15 +55,29 @@ export const Config = z.strictObject({
     .trim()
     .regex(/^[a-zA-Z0-9'*:/.\- ]+$/, "must be CSP source expressions separated by spaces, e.g. 'self' https://portal.example.org")
     .default("'self'"),
-}).superRefine((config, ctx) => {
+});
+
+export const Config = ConfigFields.superRefine((config, ctx) => {
+  if (!config.MicrosoftAppId && !config.ALLOW_REMOTE_WITHOUT_AUTH && config.HOST && !isLoopbackAddress(config.HOST) && config.HOST !== 'localhost') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HOST'],
+      message: 'would let other machines reach a bot whose authentication is off: set MicrosoftAppId, or ALLOW_REMOTE_WITHOUT_AUTH=true for a trusted network',
+    });
+  }
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
   }
   if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
   }
-});
-export type Config = z.infer<typeof Config>;
+}).transform((config) => ({
+  ...config,
+  HOST: config.HOST ?? (config.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+  /** Bot Framework authentication is on: every request to /api/messages needs a channel's token. */
+  authenticated: Boolean(config.MicrosoftAppId),
+}));
+export type Config = z.output<typeof Config>;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -64,7 +96,7 @@ export function loadDotEnv(file = '.env'): void {
 
 /** The variables the schema knows, taken from `env`; anything else in the environment is ignored. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const known = Object.fromEntries(Object.keys(Config.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
+  const known = Object.fromEntries(Object.keys(ConfigFields.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const result = Config.safeParse(known);
   if (!result.success) {
     throw new ConfigError(

@@ -7,12 +7,18 @@ import { runTool } from './tools/cli';
 runTool(async () => {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  if (!config.authenticated && config.ALLOW_REMOTE_WITHOUT_AUTH) {
+    logger.warn('insecure: authentication is off and other machines may connect', {
+      why: 'ALLOW_REMOTE_WITHOUT_AUTH=true without MicrosoftAppId',
+      exposed: 'the web page and the local Direct Line to anyone who reaches this host; use only on a trusted network',
+    });
+  }
   const app = createApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
     logger.info('listening', {
-      url: `http://localhost:${config.PORT}`,
+      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`,
       endpoint: '/api/messages',
-      authentication: config.MicrosoftAppId ? 'on' : 'off (no MicrosoftAppId)',
+      authentication: config.authenticated ? 'on' : 'off (no MicrosoftAppId): this machine only',
       entries: app.engine.knowledge.entries.length,
       index: app.engine.indexRebuilt ? 'built' : 'loaded',
     });

@@ -40,7 +40,7 @@ export function memoryLogger(level: 'debug' | 'info' = 'debug'): Logger & { line
 
 interface CardLike {
   body?: { type: string; text?: string; facts?: { title: string; value: string }[] }[];
-  actions?: { type: string; title: string; data?: unknown }[];
+  actions?: { type: string; title: string; data?: unknown; card?: CardLike }[];
 }
 
 /** The text an Adaptive Card shows (its TextBlocks and facts), for assertions on card replies. */
@@ -49,7 +49,9 @@ export function cardText(activity: { attachments?: { content?: unknown }[] }): s
   return (card?.body ?? []).flatMap((block) => [block.text ?? '', ...(block.facts ?? []).map((f) => `${f.title}: ${f.value}`)]).join('\n');
 }
 
-/** The buttons of an Adaptive Card reply: their titles and the values they submit. */
-export function cardActions(activity: { attachments?: { content?: unknown }[] }): { title: string; data?: unknown }[] {
-  return ((activity.attachments?.[0]?.content as CardLike | undefined)?.actions ?? []).map(({ title, data }) => ({ title, data }));
+/** The buttons of an Adaptive Card reply: their titles and the values they submit; `nested` also those inside Action.ShowCard. */
+export function cardActions(activity: { attachments?: { content?: unknown }[] }, options: { nested?: boolean } = {}): { title: string; data?: unknown }[] {
+  const collect = (card: CardLike | undefined): { title: string; data?: unknown }[] =>
+    (card?.actions ?? []).flatMap(({ title, data, card: inner }) => [{ title, data }, ...(options.nested && inner ? collect(inner) : [])]);
+  return collect(activity.attachments?.[0]?.content as CardLike | undefined);
 }

@@ -4,7 +4,15 @@ import type { FormDefinition, FormField } from '../forms/formDefinition';
 import type { FormAction, FormOutput } from '../forms/formSession';
 import { formatForDisplay } from '../forms/validators';
 import { CARD_CHANNELS } from './channelAdaptation';
+import { escapeMarkdown } from './markdown';
 
+/** What a rendering needs besides the output: the form, this filling-in of it, and the channel. */
+export interface FormView {
+  definition: FormDefinition;
+  /** The form instance its buttons name (FormState.instance). */
+  instance: string;
+  channelId: string;
+}
 
 /**
  * Renders what a form session says as activities: prompts with their buttons, the summary
@@ -18,20 +26,24 @@ export class FormReplies {
     return this.messages.forms;
   }
 
-  render(output: Exclude<FormOutput, { kind: 'question' } | { kind: 'submit' }>, definition: FormDefinition, channelId: string): Partial<Activity> {
+  render(output: Exclude<FormOutput, { kind: 'submit' }>, view: FormView): Partial<Activity> {
     switch (output.kind) {
       case 'intro':
-        return message(definition.intro.trim());
+        return message(view.definition.intro.trim());
       case 'ask':
-        return this.ask(output.field, output.error, output.afterFailures ?? false);
+        return this.ask(output.field, output.error, output.afterFailures ?? false, view.instance);
       case 'help':
         return message(`${this.forms.helpPrefix} ${output.field.help}`);
       case 'firstQuestion':
         return message(this.forms.firstQuestion);
+      case 'staleAction':
+        return message(this.forms.staleAction);
       case 'summary':
-        return this.summary(definition, output.items, channelId);
-      case 'confirmCancel':
-        return message(this.forms.confirmCancel, [button(this.forms.yesLabel, { action: 'form', command: 'answer', value: 'yes' }), button(this.forms.noLabel, { action: 'form', command: 'answer', value: 'no' })]);
+        return this.summary(output.items, view);
+      case 'confirmCancel': {
+        const answer = (value: string): FormAction => ({ action: 'form', form: view.instance, step: '#confirmCancel', command: 'answer', value });
+        return message(this.forms.confirmCancel, [button(this.forms.yesLabel, answer('yes')), button(this.forms.noLabel, answer('no'))]);
+      }
       case 'resumed':
         return message(this.forms.resumed);
       case 'cancelled':
@@ -47,19 +59,35 @@ export class FormReplies {
     return message(fillTemplate(definition.submitted.trim(), { reference }));
   }
 
+  /** A second Submit of the same form (a double click, an old card, a retry after a failure): nothing new was stored. */
+  alreadySubmitted(reference: string): Partial<Activity> {
+    return message(fillTemplate(this.forms.alreadySubmitted, { reference }));
+  }
+
+  /** The form's saved state no longer fits its definition (the dialog file changed since). */
+  restartNeeded(definition: FormDefinition): Partial<Activity> {
+    return message(fillTemplate(this.forms.restartNeeded, { title: definition.title.toLowerCase() }));
+  }
+
+  /** A "start a request" button pressed while a form is already running. */
+  alreadyInForm(definition: FormDefinition): Partial<Activity> {
+    return message(fillTemplate(this.forms.alreadyInForm, { title: definition.title.toLowerCase() }));
+  }
+
   submitFailed(): Partial<Activity> {
     return message(this.forms.submitFailed);
   }
 
-  private ask(field: FormField, error: string | undefined, afterFailures: boolean): Partial<Activity> {
+  private ask(field: FormField, error: string | undefined, afterFailures: boolean, instance: string): Partial<Activity> {
     const lines: string[] = [];
     if (error) lines.push(this.errorText(field, error));
     if (afterFailures) lines.push(field.required ? this.forms.afterFailuresRequired : this.forms.afterFailuresOptional);
     lines.push(field.required ? field.prompt : `${field.prompt} ${this.forms.optionalHint}`.replace(/\s+/g, ' ').trim());
+    const action = (command: FormAction['command'], value?: string): FormAction => ({ action: 'form', form: instance, step: field.id, command, ...(value === undefined ? {} : { value }) });
     const actions: CardAction[] = [];
-    if (field.type === 'choice') actions.push(...field.choices.map((c) => button(c.label, { action: 'form', command: 'answer', value: c.value })));
-    if (field.type === 'yesNo') actions.push(button(this.forms.yesLabel, { action: 'form', command: 'answer', value: 'yes' }), button(this.forms.noLabel, { action: 'form', command: 'answer', value: 'no' }));
-    if (!field.required) actions.push(button(this.forms.skipLabel, { action: 'form', command: 'skip' }));
+    if (field.type === 'choice') actions.push(...field.choices.map((c) => button(c.label, action('answer', c.value))));
+    if (field.type === 'yesNo') actions.push(button(this.forms.yesLabel, action('answer', 'yes')), button(this.forms.noLabel, action('answer', 'no')));
+    if (!field.required) actions.push(button(this.forms.skipLabel, action('skip')));
     return message(lines.join('\n\n'), actions);
   }
 
@@ -78,13 +106,15 @@ export class FormReplies {
     }
   }
 
-  private summary(definition: FormDefinition, items: { field: FormField; value: string }[], channelId: string): Partial<Activity> {
+  private summary(items: { field: FormField; value: string }[], view: FormView): Partial<Activity> {
+    const { definition } = view;
     const rows = items.map(({ field, value }) => ({ label: field.label, value: this.display(field, value, definition.locale) }));
     const intro = fillTemplate(this.forms.summaryIntro, { title: definition.title.toLowerCase() });
-    const submit = { action: 'form', command: 'submit' } satisfies FormAction;
-    const cancel = { action: 'form', command: 'cancel' } satisfies FormAction;
-    const edit = (field: FormField) => ({ action: 'form', command: 'edit', field: field.id }) satisfies FormAction;
-    if (CARD_CHANNELS.has(channelId)) {
+    const action = (command: FormAction['command'], field?: FormField): FormAction => ({ action: 'form', form: view.instance, step: '#summary', command, ...(field ? { field: field.id } : {}) });
+    const submit = action('submit');
+    const cancel = action('cancel');
+    const edit = (field: FormField) => action('edit', field);
+    if (CARD_CHANNELS.has(view.channelId)) {
       const card = CardFactory.adaptiveCard({
         type: 'AdaptiveCard',
         $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -118,12 +148,13 @@ export class FormReplies {
     ]);
   }
 
+  /** How an answer reads in the summary; what the partner typed is escaped, so it shows as typed. */
   private display(field: FormField, value: string, locale: string): string {
     if (value === '') return this.forms.notAnswered;
-    if (field.type === 'choice') return field.choices.find((c) => c.value === value)?.label ?? value;
-    if (field.type === 'longText') return value.length > 300 ? `${value.slice(0, 300)}…` : value;
-    if (field.type === 'country' || field.type === 'date' || field.type === 'yesNo') return formatForDisplay(field.type, value, locale);
-    return value;
+    if (field.type === 'choice') return field.choices.find((c) => c.value === value)?.label ?? escapeMarkdown(value);
+    if (field.type === 'country' || field.type === 'date' || field.type === 'yesNo') return escapeMarkdown(formatForDisplay(field.type, value, locale));
+    const shown = field.type === 'longText' && value.length > 300 ? `${value.slice(0, 300)}…` : value;
+    return escapeMarkdown(shown);
   }
 }
 

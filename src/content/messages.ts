@@ -48,6 +48,11 @@ const FormMessages = z.strictObject({
   resumed: text,
   submitFailed: text,
   notAnswered: text,
+  /** A button from an earlier step or an older card: not taken as the current answer. */
+  staleAction: text,
+  alreadySubmitted: text.refine((t) => t.includes('{reference}'), 'must contain {reference}'),
+  restartNeeded: text.refine((t) => t.includes('{title}'), 'must contain {title}'),
+  alreadyInForm: text.refine((t) => t.includes('{title}'), 'must contain {title}'),
 });
 
 export const Messages = z.strictObject({
@@ -68,6 +73,8 @@ export const Messages = z.strictObject({
   longMessageNote: text,
   invalidAction: text,
   turnError: text.refine((t) => t.includes('{conversationId}'), 'must contain {conversationId}'),
+  /** Two turns of one conversation raced (two instances); the one that lost asks for its message again. */
+  turnConflict: text,
   /** The button the fallback offers to start a request for assistance. */
   requestAssistanceLabel: label,
   forms: FormMessages,

@@ -52,10 +52,10 @@ export function loadOrBuildSearchIndex(
 }
 
 function writeSerialized(file: string, serialized: SerializedIndex): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   // Written aside and renamed so a concurrent start never reads half a file.
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(serialized));
+  writeFileSync(temporary, JSON.stringify(serialized), { mode: 0o600 });
   renameSync(temporary, file);
 }
 

@@ -5,32 +5,58 @@ import { fieldApplies, type FormDefinition, type FormField } from './formDefinit
 import { validateCountry, validateDate, validateEmail, validatePhone, validateText, validateYesNo, type ValidationError } from './validators';
 
 /** Where a form is: a field being asked, the summary, or the "really cancel?" question. */
-export type FormStage = { kind: 'field'; fieldId: string } | { kind: 'summary' } | { kind: 'confirmCancel'; resume: { kind: 'field'; fieldId: string } | { kind: 'summary' } };
+const Resume = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), fieldId: z.string() }),
+  z.strictObject({ kind: z.literal('summary') }),
+]);
+export const FormStage = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('field'), fieldId: z.string() }),
+  z.strictObject({ kind: z.literal('summary') }),
+  z.strictObject({ kind: z.literal('confirmCancel'), resume: Resume }),
+]);
+export type FormStage = z.infer<typeof FormStage>;
 
-/** Everything a form needs between turns: plain data, so it survives in durable dialog state. */
-export interface FormState {
-  formId: string;
-  answers: Record<string, string>;
+/**
+ * Everything a form needs between turns, and all the form dialog keeps: plain data, checked
+ * again when it is read back from durable state (which an older version may have written).
+ */
+export const FormState = z.strictObject({
+  formId: z.string(),
+  /** This filling-in of the form: carried by its buttons, and the key that makes its submission happen once. */
+  instance: z.string().min(1).max(100),
+  answers: z.record(z.string(), z.string()),
   /** Fields answered, in order, for "back". */
-  history: string[];
+  history: z.array(z.string()),
   /** Failed attempts at the current field. */
-  failures: number;
-  stage: FormStage;
+  failures: z.int().min(0),
+  stage: FormStage,
   /** An "Edit" from the summary returns there after the one field. */
-  returnToSummary: boolean;
-}
+  returnToSummary: z.boolean(),
+});
+export type FormState = z.infer<typeof FormState>;
 
 export const FormCommandName = z.enum(['cancel', 'help', 'back', 'skip', 'submit', 'edit']);
 export type FormCommandName = z.infer<typeof FormCommandName>;
 
-/** A button press inside a form (`activity.value`), as cards and suggested actions send it. */
+/**
+ * A button press inside a form (`activity.value`), as cards and suggested actions send it.
+ * It names the form instance and the step it was rendered for, so a button of an older card
+ * or another form is recognised as such instead of answering the current question.
+ */
 export const FormAction = z.strictObject({
   action: z.literal('form'),
+  form: z.string().max(100),
+  step: z.string().max(100),
   command: FormCommandName.or(z.literal('answer')),
   field: z.string().max(100).optional(),
   value: z.string().max(500).optional(),
 });
 export type FormAction = z.infer<typeof FormAction>;
+
+/** The step a stage is, as buttons name it: a field's id, or a name no field id can have. */
+export function stepOf(stage: FormStage): string {
+  return stage.kind === 'field' ? stage.fieldId : `#${stage.kind}`;
+}
 
 export type FieldError = ValidationError | 'choice' | 'mustBeYes';
 
@@ -40,7 +66,7 @@ export type FormOutput =
   | { kind: 'ask'; field: FormField; error?: FieldError; afterFailures?: boolean }
   | { kind: 'help'; field: FormField }
   | { kind: 'firstQuestion' }
-  | { kind: 'question'; text: string }
+  | { kind: 'staleAction' }
   | { kind: 'summary'; items: { field: FormField; value: string }[] }
   | { kind: 'confirmCancel' }
   | { kind: 'resumed' }
@@ -52,14 +78,18 @@ export interface FormStep {
   outputs: FormOutput[];
   /** The form is over (submitted or cancelled): the dialog ends. */
   finished: boolean;
+  /**
+   * Typed text that is not an answer to this step (it does not fit the field, or it ends in
+   * a question mark at a free-text field, or it is no command at the summary). The next
+   * layer may take it, as a question; only when nobody does, this step applies.
+   */
+  rejected?: string;
 }
 
 export interface FormSessionOptions {
   today: () => Date;
   /** Words that act as commands inside a form, per command ("cancel", "stop", ...). */
   commands: Record<FormCommandName, string[]>;
-  /** Whether a message is a program question the answer engine can answer (an interruption). */
-  isQuestion: (text: string) => boolean;
   /** How many failed attempts before offering to skip or cancel. */
   maxFailures?: number;
 }
@@ -93,21 +123,24 @@ export class FormSession {
   }
 
   /** Starts the form, taking what the opening message already says ("tracing") as answers. */
-  start(openingMessage = ''): FormStep {
+  start(openingMessage: string, instance: string): FormStep {
     const answers: Record<string, string> = {};
     for (const field of this.definition.fields) {
       if (field.type !== 'choice' || !fieldApplies(field, answers)) continue;
       const value = this.prefillChoice(field, openingMessage);
       if (value) answers[field.id] = value;
     }
-    const state: FormState = { formId: this.definition.id, answers, history: [], failures: 0, stage: { kind: 'summary' }, returnToSummary: false };
+    const state: FormState = { formId: this.definition.id, instance, answers, history: [], failures: 0, stage: { kind: 'summary' }, returnToSummary: false };
     return this.advance(state, [{ kind: 'intro' }]);
   }
 
   handle(state: FormState, input: { text?: string; action?: FormAction }): FormStep {
     const text = input.text?.trim() ?? '';
-    const command = input.action ? (input.action.command === 'answer' ? undefined : input.action.command) : this.commandOf(text);
     const stage = state.stage;
+    if (input.action && (input.action.form !== state.instance || input.action.step !== stepOf(stage))) {
+      return this.show(state, [{ kind: 'staleAction' }]);
+    }
+    const command = input.action ? (input.action.command === 'answer' ? undefined : input.action.command) : this.commandOf(text);
 
     if (stage.kind === 'confirmCancel') {
       const reply = validateYesNo(input.action?.value ?? text);
@@ -136,11 +169,9 @@ export class FormSession {
         break;
     }
 
-    if (stage.kind === 'summary') {
-      if (text && this.options.isQuestion(text)) return this.show(state, [{ kind: 'question', text }]);
-      return this.show(state, []);
-    }
-    return this.answer(state, this.field(stage.fieldId), input.action?.value ?? text);
+    if (stage.kind === 'summary') return { ...this.show(state, []), ...(text && !input.action ? { rejected: text } : {}) };
+    if (input.action) return this.answer(state, this.field(stage.fieldId), input.action.value ?? '', false);
+    return this.answer(state, this.field(stage.fieldId), text, true);
   }
 
   /** A whole message that is a command word, or "edit <field>" / "change <field>". */
@@ -151,15 +182,18 @@ export class FormSession {
     return words.length > 1 && this.commandWords.get(words[0]!) === 'edit' ? 'edit' : undefined;
   }
 
-  private answer(state: FormState, field: FormField, text: string): FormStep {
+  private answer(state: FormState, field: FormField, text: string, typed: boolean): FormStep {
     const result = this.validate(field, text);
+    const next = result.ok ? this.accept(state, field, result.value) : this.reject(state, field, result.error);
     // Free text accepts anything, so there a question mark tells a question from an answer;
-    // elsewhere a program question is what does not fit the field.
-    const mayBeQuestion = text !== '' && (this.isFreeText(field) ? /\?\s*$/.test(text) : !result.ok);
-    if (mayBeQuestion && this.options.isQuestion(text)) return this.show(state, [{ kind: 'question', text }]);
-    if (result.ok) return this.accept(state, field, result.value);
+    // elsewhere a question is typed text that does not fit the field.
+    const mayBeQuestion = typed && text !== '' && (this.isFreeText(field) ? /\?\s*$/.test(text) : !result.ok);
+    return mayBeQuestion ? { ...next, rejected: text } : next;
+  }
+
+  private reject(state: FormState, field: FormField, error: FieldError): FormStep {
     const failures = state.failures + 1;
-    return this.show({ ...state, failures }, [{ kind: 'ask', field, error: result.error, afterFailures: failures >= this.maxFailures }], true);
+    return this.show({ ...state, failures }, [{ kind: 'ask', field, error, afterFailures: failures >= this.maxFailures }], true);
   }
 
   private isFreeText(field: FormField): boolean {
@@ -208,9 +242,9 @@ export class FormSession {
     return this.show({ ...state, answers: this.relevant(state.answers), stage: { kind: 'summary' } }, outputs);
   }
 
-  /** The current question or summary again (after a message that was not understood). */
-  repeat(state: FormState): FormStep {
-    return this.show(state, []);
+  /** The current question or summary again, after `before` (a button that was no longer valid, a question answered in passing). */
+  repeat(state: FormState, before: FormOutput[] = []): FormStep {
+    return this.show(state, before);
   }
 
   /** Appends what the current stage shows (the field's question or the summary). */

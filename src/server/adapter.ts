@@ -1,37 +1,62 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationState, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import { fillTemplate, type Messages } from '../content/messages';
 import type { Config } from '../config';
 import { describeError, type Logger } from '../logger';
+import { StorageConflictError } from '../storage/storageConflictError';
 
 /**
- * The Bot Framework adapter. Authentication follows the Bot Framework rules: with no
- * MicrosoftAppId every request is accepted (local use, the Emulator); with one, a valid
- * Bearer token is required.
+ * Bot Framework authentication as configured: with no MicrosoftAppId every request is
+ * accepted (local use, the Emulator); with one, a channel's valid Bearer token is required.
  */
-export function createAdapter(config: Config, conversationState: ConversationState, messages: Messages, logger: Logger): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+export function createAuthentication(config: Config): BotFrameworkAuthentication {
+  return new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    ...(config.ChannelService ? { ChannelService: config.ChannelService } : {}),
+    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
+    ...(config.ToBotFromEmulatorOpenIdMetadataUrl ? { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl } : {}),
   });
-  const adapter = new CloudAdapter(authentication);
-  adapter.onTurnError = turnErrorHandler(conversationState, messages, logger);
-  return adapter;
+}
+
+/**
+ * The real CloudAdapter, with one addition: a turn can run for a request the messaging
+ * endpoint has already authenticated, so that only authenticated traffic counts against a
+ * conversation's rate limit and the endpoint decides every HTTP status itself.
+ */
+export class BotAdapter extends CloudAdapter {
+  constructor(private readonly authentication: BotFrameworkAuthentication) {
+    super(authentication);
+  }
+
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.authentication.authenticateRequest(activity, authHeader);
+  }
+
+  runAuthenticated(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authenticated, activity, logic);
+  }
 }
 
 /**
  * The one place a failed turn is handled: logged with the conversation id (never the
- * partner's text), state cleared so the failure does not repeat, and an apology that
- * quotes the conversation id so support can find the log line. No stack reaches the user.
+ * partner's text) and answered with an apology that quotes the conversation id so support
+ * can find the log line. The conversation's state is kept as it was before the turn (a
+ * failed turn saves nothing), so a partner half-way through a form loses nothing. A turn
+ * that lost a race with another turn of the same conversation asks for the message again.
  */
-export function turnErrorHandler(conversationState: ConversationState, messages: Messages, logger: Logger) {
+export function turnErrorHandler(messages: Messages, logger: Logger) {
   return async (context: TurnContext, error: unknown): Promise<void> => {
     const conversationId = context.activity.conversation?.id ?? 'unknown';
-    logger.error('turn failed', { conversationId, activityType: context.activity.type, channelId: context.activity.channelId, ...describeError(error) });
+    const conflict = error instanceof StorageConflictError;
+    const fields = { conversationId, activityType: context.activity.type, channelId: context.activity.channelId };
+    if (conflict) logger.warn('turn lost a state race', fields);
+    else logger.error('turn failed', { ...fields, ...describeError(error) });
+    if (context.activity.type !== 'message') return;
     try {
-      await conversationState.delete(context);
-      await context.sendActivity(fillTemplate(messages.turnError, { conversationId }));
+      await context.sendActivity(conflict ? messages.turnConflict : fillTemplate(messages.turnError, { conversationId }));
     } catch (secondary) {
       logger.error('turn error reply failed', { conversationId, ...describeError(secondary) });
     }

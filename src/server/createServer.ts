@@ -1,31 +1,30 @@
 import restify from 'restify';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../logger';
-import { describeInvalidActivity } from './incomingActivity';
+import { acceptJsonBody } from './jsonBody';
+import { messagingEndpoint, type MessagingEndpointOptions } from './messagingEndpoint';
 
 export interface ServerHealth {
   entries: number;
   passages: number;
 }
 
+/** Bot Framework activities, Teams' included, stay far below this; anything larger is refused unread. */
+const MAX_ACTIVITY_BYTES = 1024 * 1024;
+
 /**
- * The HTTP surface: the Bot Framework messaging endpoint and a health check. Errors in
- * handlers end here as a JSON 500 without internals; the adapter itself answers 400/401
- * for malformed or unauthenticated activities.
+ * The HTTP surface: the Bot Framework messaging endpoint and a health check (the web chat
+ * routes are added by their own module). There is no global body parser: each route that
+ * reads a body declares its own JSON reader and size. Errors in handlers end here as a JSON
+ * 500 without internals.
  */
-export function createServer(adapter: CloudAdapter, bot: ActivityHandler, health: ServerHealth, logger: Logger): restify.Server {
+export function createServer(endpoint: MessagingEndpointOptions, health: ServerHealth, logger: Logger): restify.Server {
   const server = restify.createServer({ name: 'iad-partner-assistant', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // A client that trickles its headers or body cannot hold a connection for minutes.
+  server.server.headersTimeout = 15_000;
+  server.server.requestTimeout = 30_000;
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
-    const problem = describeInvalidActivity(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  server.post('/api/messages', acceptJsonBody({ maxBytes: MAX_ACTIVITY_BYTES }), messagingEndpoint(endpoint));
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok', ...health });

@@ -4,7 +4,11 @@ import { dirname, join } from 'node:path';
 import type restify from 'restify';
 import type { Config } from '../config';
 import { describeError, type Logger } from '../logger';
+import { limitPerAddress, localOnly } from './guards';
+import { sendError } from './httpError';
+import { acceptJsonBody } from './jsonBody';
 import type { LocalDirectLine } from './localDirectLine';
+import type { RateLimiter } from './rateLimiter';
 
 const WEB_DIR = join(__dirname, '..', 'web');
 
@@ -27,7 +31,7 @@ function assets(): Record<string, { body: Buffer; type: string }> {
  * it needs to talk to the bot — a ticket for the local Direct Line endpoint, or a short-lived
  * Azure Direct Line token exchanged with the secret, which never leaves the server.
  */
-export function registerWebChat(server: restify.Server, config: Config, localDirectLine: LocalDirectLine | undefined, logger: Logger): void {
+export function registerWebChat(server: restify.Server, config: Config, localDirectLine: LocalDirectLine | undefined, clients: RateLimiter, logger: Logger): void {
   const files = assets();
   const connect = config.DIRECT_LINE_SECRET ? ` ${new URL(config.DIRECT_LINE_ENDPOINT).origin}` : '';
   const policy = [
@@ -56,21 +60,26 @@ export function registerWebChat(server: restify.Server, config: Config, localDir
     });
   }
 
-  server.post('/api/directline/session', async (_req, res) => {
+  // Public and unauthenticated, so limited per address; in local mode only as open as the local Direct Line.
+  const guards = [
+    ...(config.DIRECT_LINE_SECRET ? [] : [localOnly(config.ALLOW_REMOTE_WITHOUT_AUTH, 'The web chat session endpoint')]),
+    limitPerAddress(clients, config.TRUST_PROXY),
+    acceptJsonBody({ maxBytes: 1024 }),
+  ];
+  server.post('/api/directline/session', ...guards, async (_req: restify.Request, res: restify.Response) => {
     if (config.DIRECT_LINE_SECRET) {
       try {
         res.send(200, await exchangeSecret(config.DIRECT_LINE_ENDPOINT, config.DIRECT_LINE_SECRET));
       } catch (error) {
         logger.error('direct line token exchange failed', describeError(error));
-        res.send(502, { error: 'The chat service is not reachable right now.' });
+        sendError(res, 502, 'ChatUnavailable', 'The chat service is not reachable right now.');
       }
       return;
     }
-    if (!localDirectLine) {
-      res.send(503, { error: 'Web chat needs DIRECT_LINE_SECRET when app credentials are configured.' });
-      return;
-    }
-    res.send(200, { token: localDirectLine.issueSessionToken(), domain: '/v3/directline' });
+    if (!localDirectLine) return sendError(res, 503, 'NotConfigured', 'Web chat needs DIRECT_LINE_SECRET when app credentials are configured.');
+    const token = localDirectLine.issueSessionToken();
+    if (!token) return sendError(res, 503, 'Busy', 'Too many chats are starting right now; try again in a minute.', { 'retry-after': '60' });
+    res.send(200, { token, domain: '/v3/directline' });
   });
 }
 

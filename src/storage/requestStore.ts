@@ -18,6 +18,11 @@ export interface NewRequest {
   answers: Record<string, string>;
   /** Bot Framework conversation reference, kept so staff replies could be sent later; opaque JSON. */
   conversationReference?: object;
+  /**
+   * Identifies one filled-in form. A second submit with the same key (a double click, a
+   * retry after a crash) stores nothing and returns the first request.
+   */
+  submissionKey?: string;
 }
 
 export interface StoredRequest {
@@ -32,6 +37,11 @@ export interface StoredRequest {
   updatedAt: string;
 }
 
+/** What a submit returns: the stored request, and whether an earlier submit of the same form had stored it. */
+export interface Submission extends StoredRequest {
+  alreadySubmitted: boolean;
+}
+
 export interface RequestStatusView {
   reference: string;
   formId: string;
@@ -41,11 +51,16 @@ export interface RequestStatusView {
 }
 
 export interface RequestStore {
-  /** Stores the request and, in the same transaction, its staff notification (when the store has an outbox). */
-  submit(request: NewRequest, now?: Date): StoredRequest;
+  /**
+   * Stores the request and, in the same transaction, its staff notification (when the store
+   * has an outbox) — once per submission key.
+   */
+  submit(request: NewRequest, now?: Date): Submission;
   /** The status for the partner who submitted it; undefined when the reference does not exist OR belongs to someone else (same answer: no leak). */
   statusFor(reference: string, channelId: string, userId: string): RequestStatusView | undefined;
   get(reference: string): StoredRequest | undefined;
+  /** The request a form instance was submitted as, for the partner who submitted it. */
+  submittedWith(submissionKey: string, channelId: string, userId: string): RequestStatusView | undefined;
   /** Newest first. */
   list(options?: { status?: RequestStatus; limit?: number }): StoredRequest[];
   setStatus(reference: string, status: RequestStatus, now?: Date): boolean;
@@ -83,6 +98,8 @@ export class SqliteRequestStore implements RequestStore {
   private readonly nextNumber;
   private readonly insert;
   private readonly selectOne;
+  private readonly selectSubmitted;
+  private readonly selectSubmittedBy;
   private readonly selectOwned;
   private readonly selectList;
   private readonly updateStatus;
@@ -109,13 +126,19 @@ export class SqliteRequestStore implements RequestStore {
       updated_at TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS requests_created_at ON requests (created_at)`);
+    // Added after the first release: files created before it gain the column here.
+    const hasKey = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('requests')").all().some((c) => c.name === 'submission_key');
+    if (!hasKey) db.exec('ALTER TABLE requests ADD COLUMN submission_key TEXT');
+    db.exec('CREATE UNIQUE INDEX IF NOT EXISTS requests_submission_key ON requests (submission_key)');
     this.nextNumber = db
       .prepare<[number], number>('INSERT INTO request_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last')
       .pluck();
     this.insert = db.prepare(
-      `INSERT INTO requests (reference, form_id, locale, status, answers, channel_id, owner, conversation_reference, created_at, updated_at)
-       VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO requests (reference, form_id, locale, status, answers, channel_id, owner, conversation_reference, submission_key, created_at, updated_at)
+       VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.selectSubmitted = db.prepare<[string], RequestRow>(`SELECT ${columns} FROM requests WHERE submission_key = ?`);
+    this.selectSubmittedBy = db.prepare<[string, string], RequestRow>(`SELECT ${columns} FROM requests WHERE submission_key = ? AND owner = ?`);
     this.selectOne = db.prepare<[string], RequestRow>(`SELECT ${columns} FROM requests WHERE reference = ?`);
     this.selectOwned = db.prepare<[string, string], RequestRow>(`SELECT ${columns} FROM requests WHERE reference = ? AND owner = ?`);
     // A negative LIMIT means no limit in SQLite.
@@ -125,15 +148,17 @@ export class SqliteRequestStore implements RequestStore {
     this.updateStatus = db.prepare('UPDATE requests SET status = ?, updated_at = ? WHERE reference = ?');
     this.deleteBefore = db.prepare<[string], string>('DELETE FROM requests WHERE created_at < ? RETURNING reference').pluck();
 
-    this.submitTransaction = db.transaction((request: NewRequest, now: Date): StoredRequest => {
+    this.submitTransaction = db.transaction((request: NewRequest, now: Date): Submission => {
+      const earlier = request.submissionKey === undefined ? undefined : this.selectSubmitted.get(request.submissionKey);
+      if (earlier) return { ...toRequest(earlier), alreadySubmitted: true };
       const year = now.getUTCFullYear();
       const reference = `IAD-${year}-${String(this.nextNumber.get(year)).padStart(6, '0')}`;
       const createdAt = now.toISOString();
-      const { formId, locale, answers, channelId, userId, conversationReference } = request;
+      const { formId, locale, answers, channelId, userId, conversationReference, submissionKey } = request;
       const conversation = conversationReference ? JSON.stringify(conversationReference) : null;
-      this.insert.run(reference, formId, locale, JSON.stringify(answers), channelId, ownerOf(channelId, userId), conversation, createdAt, createdAt);
+      this.insert.run(reference, formId, locale, JSON.stringify(answers), channelId, ownerOf(channelId, userId), conversation, submissionKey ?? null, createdAt, createdAt);
       options.outbox?.enqueue(reference, { type: 'iad.request.submitted', reference, formId, locale, submittedAt: createdAt, answers });
-      return { reference, formId, locale, status: 'received', answers: { ...answers }, channelId, createdAt, updatedAt: createdAt };
+      return { reference, formId, locale, status: 'received', answers: { ...answers }, channelId, createdAt, updatedAt: createdAt, alreadySubmitted: false };
     });
     this.purgeTransaction = db.transaction((before: Date): number => {
       const references = this.deleteBefore.all(before.toISOString());
@@ -142,14 +167,20 @@ export class SqliteRequestStore implements RequestStore {
     });
   }
 
-  submit(request: NewRequest, now = new Date()): StoredRequest {
-    // IMMEDIATE takes the write lock before the counter is read: no other process can take the same number.
+  submit(request: NewRequest, now = new Date()): Submission {
+    // IMMEDIATE takes the write lock before the key and the counter are read: no other
+    // process can store the same submission or take the same number meanwhile.
     return this.submitTransaction.immediate(request, now);
   }
 
   statusFor(reference: string, channelId: string, userId: string): RequestStatusView | undefined {
     const row = this.selectOwned.get(reference, ownerOf(channelId, userId));
-    return row && { reference: row.reference, formId: row.formId, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt };
+    return row && statusView(row);
+  }
+
+  submittedWith(submissionKey: string, channelId: string, userId: string): RequestStatusView | undefined {
+    const row = this.selectSubmittedBy.get(submissionKey, ownerOf(channelId, userId));
+    return row && statusView(row);
   }
 
   get(reference: string): StoredRequest | undefined {
@@ -173,6 +204,10 @@ export class SqliteRequestStore implements RequestStore {
 
 function ownerOf(channelId: string, userId: string): string {
   return createHash('sha256').update(`${channelId}\n${userId}`).digest('hex');
+}
+
+function statusView(row: RequestRow): RequestStatusView {
+  return { reference: row.reference, formId: row.formId, status: row.status, createdAt: row.createdAt, updatedAt: row.updatedAt };
 }
 
 function toRequest(row: RequestRow): StoredRequest {

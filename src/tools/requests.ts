@@ -4,6 +4,8 @@ import { createLogger } from '../logger';
 import { openDatabase } from '../storage/database';
 import { Outbox } from '../storage/outbox';
 import { RequestStatus, SqliteRequestStore, type RequestStore, type StoredRequest } from '../storage/requestStore';
+import { purgeExpired, type RetentionDays } from '../storage/retention';
+import { SqliteStorage } from '../storage/sqliteStorage';
 import { runTool } from './cli';
 
 export const USAGE = `Usage: npm run requests -- <command>
@@ -12,21 +14,28 @@ export const USAGE = `Usage: npm run requests -- <command>
   export --csv                 every request as CSV on stdout
   set-status <reference> <S>   S: ${RequestStatus.options.join(', ')}
   purge [--days N]             delete requests older than N days (default REQUEST_RETENTION_DAYS)
+                               and conversations idle longer than STATE_RETENTION_DAYS
   outbox                       staff notifications not delivered yet`;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export interface RequestsCommandStores {
+  requests: RequestStore;
+  state: SqliteStorage;
+  outbox: Outbox | undefined;
+}
 
 /**
  * `npm run requests -- <command>`: what staff do with partners' requests. Returns the exit
- * code: 0 done, 1 not found or nothing to act on, 2 a usage mistake.
+ * code: 0 done, 1 not found or nothing to act on, 2 a usage mistake. Every line goes through
+ * `terminalSafe`: what partners typed cannot drive the staff member's terminal.
  */
 export function runRequestsCommand(
   args: string[],
-  store: RequestStore,
-  outbox: Outbox | undefined,
-  out: (line: string) => void,
-  options: { retentionDays: number; now?: Date },
+  stores: RequestsCommandStores,
+  print: (line: string) => void,
+  options: { retention: RetentionDays; now?: Date },
 ): number {
+  const { requests: store, outbox } = stores;
+  const out = (line: string) => print(terminalSafe(line));
   const [command, ...rest] = args;
   const parsed = parseArguments(rest, { '--status': true, '--days': true, '--csv': false });
   const usage = () => {
@@ -85,11 +94,11 @@ export function runRequestsCommand(
     }
     case 'purge': {
       if (positional.length > 0 || !only('--days')) return usage();
-      const days = flags['--days'] === undefined ? options.retentionDays : Number(flags['--days']);
+      const days = flags['--days'] === undefined ? options.retention.requests : Number(flags['--days']);
       if (!Number.isInteger(days) || days < 1) return usage();
-      const before = new Date((options.now ?? new Date()).getTime() - days * DAY_MS);
-      const count = store.purgeCreatedBefore(before);
-      out(`Deleted ${count} request${count === 1 ? '' : 's'} created before ${before.toISOString()} (older than ${days} days).`);
+      const purged = purgeExpired(stores, { ...options.retention, requests: days }, options.now);
+      out(`Deleted ${plural(purged.requests, 'request')} created before ${purged.requestsBefore.toISOString()} (older than ${days} days).`);
+      out(`Deleted ${plural(purged.states, 'conversation state')} idle since before ${purged.statesBefore.toISOString()} (older than ${options.retention.conversationState} days).`);
       return 0;
     }
     case 'outbox': {
@@ -136,6 +145,19 @@ function parseArguments(
   return { positional, flags };
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A line as a terminal should show it: control characters (escape sequences, carriage
+ * returns, backspaces) and bidirectional overrides that partners' text could carry are
+ * removed; line breaks and tabs stay.
+ */
+export function terminalSafe(line: string): string {
+  return line.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 function notFound(reference: string, out: (line: string) => void): number {
   out(`No request ${reference}.`);
   return 1;
@@ -177,8 +199,8 @@ if (require.main === module) {
     const db = openDatabase(join(config.DATA_DIR, 'iad.sqlite'));
     const outbox = config.STAFF_WEBHOOK_URL ? new Outbox(db, { webhookUrl: config.STAFF_WEBHOOK_URL, logger: createLogger(config.LOG_LEVEL) }) : undefined;
     try {
-      return runRequestsCommand(args, new SqliteRequestStore(db, { outbox }), outbox, (line) => console.log(line), {
-        retentionDays: config.REQUEST_RETENTION_DAYS,
+      return runRequestsCommand(args, { requests: new SqliteRequestStore(db, { outbox }), state: new SqliteStorage(db), outbox }, (line) => console.log(line), {
+        retention: { requests: config.REQUEST_RETENTION_DAYS, conversationState: config.STATE_RETENTION_DAYS },
       });
     } finally {
       db.close();

@@ -4,7 +4,7 @@ import type { Activity, CardAction } from 'botbuilder';
 import { openDatabase } from '../../src/storage/database';
 import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
-import { tempDir } from '../helpers';
+import { cardActions, tempDir } from '../helpers';
 import { createTestBot } from './testBot';
 
 const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '');
@@ -122,10 +122,11 @@ describe('bot: guided request for assistance', () => {
     const card = summary.attachments![0]!;
     expect(card.contentType).to.equal('application/vnd.microsoft.card.adaptive');
     expect((card.content as { version: string }).version).to.equal('1.5');
-    const [askEmail] = await bot.say({ type: 'message', value: { action: 'form', command: 'edit', field: 'email' }, ...teams });
+    const buttons = cardActions(summary, { nested: true });
+    const [askEmail] = await bot.say({ type: 'message', value: buttons.find((b) => b.title === 'Edit E-mail')!.data, ...teams });
     expect(askEmail!.text).to.equal('What e-mail address can IAD staff use to reach you?');
-    await bot.say({ type: 'message', text: 'ana@fgr.example', ...teams });
-    const [submitted] = await bot.say({ type: 'message', value: { action: 'form', command: 'submit' }, ...teams });
+    const back = last(await bot.say({ type: 'message', text: 'ana@fgr.example', ...teams }));
+    const [submitted] = await bot.say({ type: 'message', value: cardActions(back).find((b) => b.title === 'Submit')!.data, ...teams });
     const reference = /IAD-2026-\d{6}/.exec(submitted!.text!)![0];
     expect(bot.store.get(reference)!.answers.email).to.equal('ana@fgr.example');
   });

@@ -37,7 +37,7 @@ export function createTestBot(options: { feedback?: FeedbackLog; engine?: Answer
   const dialog = new MainDialog({ engine, replies, formReplies: new FormReplies(knowledge.messages), forms: testForms(), store, feedback, logger, today: () => TODAY });
   const bot = new IadBot(conversationState, new UserState(storage), dialog, replies);
   const adapter = new TestAdapter(async (context) => bot.run(context));
-  adapter.onTurnError = turnErrorHandler(conversationState, knowledge.messages, logger);
+  adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);
 
   /** Sends one activity (or text) and returns the bot's replies to it. */
   async function send(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {

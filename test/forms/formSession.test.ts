@@ -1,20 +1,25 @@
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { FormDefinition } from '../../src/forms/formDefinition';
-import { FormSession, type FormOutput, type FormState, type FormStep } from '../../src/forms/formSession';
+import { FormSession, stepOf, type FormAction, type FormOutput, type FormState, type FormStep } from '../../src/forms/formSession';
 import { loadForms } from '../../src/forms/loadForms';
 import { realEngine } from '../helpers';
 
 const forms = loadForms(join(__dirname, '..', '..', 'dialogs'));
 const form = (id: string): FormDefinition => forms.find((f) => f.id === id)!;
 
-function session(id: string, isQuestion: (text: string) => boolean = () => false): FormSession {
+function session(id: string): FormSession {
   return new FormSession(form(id), {
     today: () => new Date('2026-11-24T12:00:00Z'),
     commands: realEngine().knowledge.messages.forms.commands,
-    isQuestion,
   });
 }
+
+const INSTANCE = 'form-1';
+/** A button of the current step, as the form renders it. */
+const press = (step: FormStep, command: FormAction['command'], more: Partial<FormAction> = {}): { action: FormAction } => ({
+  action: { action: 'form', form: step.state.instance, step: stepOf(step.state.stage), command, ...more },
+});
 
 /** The id of the field a step asks, or "summary". */
 function asked(step: FormStep): string | undefined {
@@ -38,14 +43,14 @@ const kinds = (outputs: FormOutput[]) => outputs.map((o) => o.kind);
 describe('forms/formSession', () => {
   it('asks the fields in order, skips conditional ones, and ends with a summary then a submit', () => {
     const s = session('request-assistance');
-    const start = s.start();
+    const start = s.start('', INSTANCE);
     expect(kinds(start.outputs)).to.deep.equal(['intro', 'ask']);
     expect(asked(start)).to.equal('assistanceType');
     const summary = answerAll(s, start, ['Firearms tracing with eTrace', 'Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need to know where they were bought.', 'routine', 'yes']);
     expect(asked(summary)).to.equal('summary');
     const last = summary.outputs.at(-1) as Extract<FormOutput, { kind: 'summary' }>;
     expect(last.items.map((i) => i.field.id)).to.not.include('incidentDate'); // tracing does not ask the incident
-    const done = s.handle(summary.state, { action: { action: 'form', command: 'submit' } });
+    const done = s.handle(summary.state, press(summary, 'submit'));
     expect(done.finished).to.equal(true);
     expect(done.outputs[0]).to.deep.include({ kind: 'submit' });
     expect((done.outputs[0] as Extract<FormOutput, { kind: 'submit' }>).answers).to.deep.include({ assistanceType: 'tracing', country: 'MX', email: 'ana@pf.example', phone: '', urgency: 'routine', consent: 'yes' });
@@ -53,14 +58,14 @@ describe('forms/formSession', () => {
 
   it('asks the incident date and place only for arson, explosives, laboratory and BATS requests', () => {
     const s = session('request-assistance');
-    const step = answerAll(s, s.start(), ['International Response Team (arson or explosives)', 'Fiscalía', 'Trinidad', 'Ravi Singh', 'prosecutor', 'ravi@mp.example', '+1 868 555 0123', 'A car bomb exploded in Port of Spain and we need support.']);
+    const step = answerAll(s, s.start('', INSTANCE), ['International Response Team (arson or explosives)', 'Fiscalía', 'Trinidad', 'Ravi Singh', 'prosecutor', 'ravi@mp.example', '+1 868 555 0123', 'A car bomb exploded in Port of Spain and we need support.']);
     expect(asked(step)).to.equal('incidentDate');
     expect(asked(s.handle(step.state, { text: '12/11/2026' }))).to.equal('incidentPlace');
   });
 
   it('prefills what the opening message already says', () => {
     const s = session('request-assistance');
-    const start = s.start('we need help tracing guns from a seizure');
+    const start = s.start('we need help tracing guns from a seizure', INSTANCE);
     expect(start.state.answers).to.deep.equal({ assistanceType: 'tracing' });
     expect(asked(start)).to.equal('agency');
   });
@@ -75,7 +80,7 @@ describe('forms/formSession', () => {
   for (const [name, before, answer, error] of invalid) {
     it(`re-asks with a specific error for ${name}`, () => {
       const s = session('request-assistance');
-      const step = answerAll(s, s.start(), before);
+      const step = answerAll(s, s.start('', INSTANCE), before);
       const retry = s.handle(step.state, { text: answer });
       expect(retry.outputs).to.have.length(1);
       expect(retry.outputs[0]).to.deep.include({ kind: 'ask', error });
@@ -85,7 +90,7 @@ describe('forms/formSession', () => {
 
   it('after three failures offers to skip an optional field, and skipping moves on', () => {
     const s = session('request-assistance');
-    let step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example']);
+    let step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example']);
     for (let i = 1; i <= 3; i++) step = s.handle(step.state, { text: 'no idea' });
     expect(step.outputs[0]).to.deep.include({ kind: 'ask', afterFailures: true });
     expect((step.outputs[0] as Extract<FormOutput, { kind: 'ask' }>).field.required).to.equal(false);
@@ -94,26 +99,26 @@ describe('forms/formSession', () => {
 
   it('does not let a required field be skipped', () => {
     const s = session('request-assistance');
-    const step = s.handle(answerAll(s, s.start(), ['tracing']).state, { text: 'skip' });
+    const step = s.handle(answerAll(s, s.start('', INSTANCE), ['tracing']).state, { text: 'skip' });
     expect(step.outputs[0]).to.deep.include({ kind: 'ask', error: 'required' });
   });
 
   it('goes back to the previous question, and says so at the first one', () => {
     const s = session('request-assistance');
-    const step = answerAll(s, s.start(), ['tracing', 'Policía']);
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía']);
     expect(asked(s.handle(step.state, { text: 'back' }))).to.equal('agency');
-    expect(kinds(s.handle(s.start().state, { text: 'go back' }).outputs)).to.deep.equal(['firstQuestion', 'ask']);
+    expect(kinds(s.handle(s.start('', INSTANCE).state, { text: 'go back' }).outputs)).to.deep.equal(['firstQuestion', 'ask']);
   });
 
   it('explains why it asks, then asks again', () => {
     const s = session('request-assistance');
-    const step = s.handle(s.start().state, { text: 'why?' });
+    const step = s.handle(s.start('', INSTANCE).state, { text: 'why?' });
     expect(kinds(step.outputs)).to.deep.equal(['help', 'ask']);
   });
 
   it('asks to confirm a cancel, and resumes at the same question on "no"', () => {
     const s = session('request-assistance');
-    const step = answerAll(s, s.start(), ['tracing', 'Policía']);
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía']);
     const confirm = s.handle(step.state, { text: 'cancel' });
     expect(kinds(confirm.outputs)).to.deep.equal(['confirmCancel']);
     const resumed = s.handle(confirm.state, { text: 'no' });
@@ -124,24 +129,51 @@ describe('forms/formSession', () => {
     expect(kinds(cancelled.outputs)).to.deep.equal(['cancelled']);
   });
 
-  it('answers a program question in passing and asks the same field again', () => {
-    const s = session('request-assistance', (text) => text.includes('BATS'));
-    const step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico']);
-    const interrupted = s.handle(step.state, { text: 'what is BATS?' });
-    expect(kinds(interrupted.outputs)).to.deep.equal(['question', 'ask']);
-    expect(asked(interrupted)).to.equal('name');
+  it('hands on typed text that does not fit the field, with the reprompt to use if nothing else takes it', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía']);
+    const rejected = s.handle(step.state, { text: 'what is BATS?' });
+    expect(rejected.rejected).to.equal('what is BATS?');
+    expect(rejected.outputs[0]).to.deep.include({ kind: 'ask', error: 'country' });
   });
 
-  it('takes a free-text answer that mentions a topic as an answer, not a question', () => {
-    const s = session('request-assistance', () => true);
-    const step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip']);
-    expect(asked(s.handle(step.state, { text: 'We need eTrace results for 14 rifles seized in Sonora last week.' }))).to.equal('urgency');
+  it('takes free text as the answer unless it ends in a question mark, which it hands on first', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip']);
+    const answer = s.handle(step.state, { text: 'We need eTrace results for 14 rifles seized in Sonora last week.' });
+    expect(answer.rejected).to.equal(undefined);
+    expect(asked(answer)).to.equal('urgency');
+    const question = s.handle(step.state, { text: 'Can eTrace tell where the 14 rifles seized in Sonora were bought?' });
+    expect(question.rejected).to.match(/^Can eTrace/);
+    expect(asked(question)).to.equal('urgency'); // what applies if no one answers it
+  });
+
+  it('does not take a button of another step or another form as the answer', () => {
+    const s = session('request-assistance');
+    const start = s.start('', INSTANCE);
+    const agency = s.handle(start.state, press(start, 'answer', { value: 'laboratory' }));
+    expect(asked(agency)).to.equal('agency');
+    // The type button again, now that the form asks for the agency: an older card's button.
+    const stale = s.handle(agency.state, press(start, 'answer', { value: 'bats' }));
+    expect(kinds(stale.outputs)).to.deep.equal(['staleAction', 'ask']);
+    expect(stale.state.answers).to.deep.equal({ assistanceType: 'laboratory' });
+    const otherForm = s.handle(agency.state, { action: { ...press(agency, 'answer', { value: 'x' }).action, form: 'another-instance' } });
+    expect(kinds(otherForm.outputs)).to.deep.equal(['staleAction', 'ask']);
+  });
+
+  it('ignores an old summary card\'s Submit while a field is being edited', () => {
+    const s = session('request-assistance');
+    const summary = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    const editing = s.handle(summary.state, press(summary, 'edit', { field: 'email' }));
+    const early = s.handle(editing.state, press(summary, 'submit'));
+    expect(early.finished).to.equal(false);
+    expect(kinds(early.outputs)).to.deep.equal(['staleAction', 'ask']);
   });
 
   it('edits one answer from the summary and returns to the summary', () => {
     const s = session('request-assistance');
-    const summary = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
-    const editing = s.handle(summary.state, { action: { action: 'form', command: 'edit', field: 'email' } });
+    const summary = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    const editing = s.handle(summary.state, press(summary, 'edit', { field: 'email' }));
     expect(asked(editing)).to.equal('email');
     const back = s.handle(editing.state, { text: 'ana.ruiz@pf.example' });
     expect(asked(back)).to.equal('summary');
@@ -150,7 +182,7 @@ describe('forms/formSession', () => {
 
   it('asks newly relevant fields and drops irrelevant ones when an edit changes the type', () => {
     const s = session('request-assistance');
-    const summary = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    const summary = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
     const editing = s.handle(summary.state, { text: 'edit type of assistance' });
     const changed = s.handle(editing.state, { text: 'lab' });
     expect(asked(changed)).to.equal('incidentDate');
@@ -158,13 +190,13 @@ describe('forms/formSession', () => {
 
   it('requires consent: "no" explains why and asks again', () => {
     const s = session('request-assistance');
-    const step = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine']);
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine']);
     expect(s.handle(step.state, { text: 'no' }).outputs[0]).to.deep.include({ kind: 'ask', error: 'mustBeYes' });
   });
 
   it('runs the training form from its own YAML, with its condition and pattern', () => {
     const s = session('request-training');
-    const other = s.handle(s.start().state, { text: 'Other' });
+    const other = s.handle(s.start('', INSTANCE).state, { text: 'Other' });
     expect(asked(other)).to.equal('otherTopic');
     const participants = s.handle(other.state, { text: 'cybercrime and firearms' });
     expect(s.handle(participants.state, { text: 'twelve' }).outputs[0]).to.deep.include({ kind: 'ask', error: 'pattern' });
@@ -173,7 +205,7 @@ describe('forms/formSession', () => {
 
   it('validates the whole record again on submit and asks again for a field at fault', () => {
     const s = session('request-assistance');
-    const summary = answerAll(s, s.start(), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    const summary = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
     // As if the state had been stored by an older version of the form, or tampered with.
     const tampered = { ...summary.state, answers: { ...summary.state.answers, email: 'not an address', extra: 'x' } };
     const step = s.handle(tampered, { text: 'submit' });
@@ -184,7 +216,7 @@ describe('forms/formSession', () => {
 
   it('keeps its state as plain data that survives serialisation', () => {
     const s = session('request-assistance');
-    const step = answerAll(s, s.start(), ['tracing', 'Policía']);
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía']);
     const revived = JSON.parse(JSON.stringify(step.state)) as FormState;
     expect(asked(s.handle(revived, { text: 'Mexico' }))).to.equal('name');
   });

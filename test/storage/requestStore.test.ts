@@ -33,6 +33,7 @@ describe('storage/requestStore', () => {
     const store = new SqliteRequestStore(openDatabase(':memory:'));
     const stored = store.submit(request({ conversationReference: { conversation: { id: 'c1' } } }), at('2026-03-01T10:00:00Z'));
     expect(stored).to.deep.equal({
+      alreadySubmitted: false,
       reference: 'IAD-2026-000001',
       formId: 'request-assistance',
       locale: 'en',
@@ -42,7 +43,31 @@ describe('storage/requestStore', () => {
       createdAt: '2026-03-01T10:00:00.000Z',
       updatedAt: '2026-03-01T10:00:00.000Z',
     });
-    expect(store.get('IAD-2026-000001')).to.deep.equal(stored);
+    const { alreadySubmitted: _first, ...request_ } = stored;
+    expect(store.get('IAD-2026-000001')).to.deep.equal(request_);
+  });
+
+  it('stores a form once, whatever number of times it is submitted', () => {
+    const store = new SqliteRequestStore(openDatabase(':memory:'));
+    const first = store.submit(request({ submissionKey: 'form-1' }), at('2026-03-01T10:00:00Z'));
+    const again = store.submit(request({ submissionKey: 'form-1', answers: { agency: 'changed' } }), at('2026-03-01T10:00:05Z'));
+    const other = store.submit(request({ submissionKey: 'form-2' }), at('2026-03-01T10:00:09Z'));
+    expect(first).to.include({ reference: 'IAD-2026-000001', alreadySubmitted: false });
+    expect(again).to.include({ reference: 'IAD-2026-000001', alreadySubmitted: true });
+    expect(again.answers).to.deep.equal(first.answers);
+    expect(other).to.include({ reference: 'IAD-2026-000002', alreadySubmitted: false });
+    expect(store.list()).to.have.length(2);
+    expect(store.submittedWith('form-1', 'msteams', 'partner-1')?.reference).to.equal('IAD-2026-000001');
+    expect(store.submittedWith('form-1', 'msteams', 'someone-else')).to.equal(undefined);
+  });
+
+  it('adds the submission key to a file written before it existed', () => {
+    const db = openDatabase(':memory:');
+    db.exec(`CREATE TABLE requests (reference TEXT NOT NULL UNIQUE COLLATE NOCASE, form_id TEXT NOT NULL, locale TEXT NOT NULL, status TEXT NOT NULL,
+      answers TEXT NOT NULL, channel_id TEXT NOT NULL, owner TEXT NOT NULL, conversation_reference TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`);
+    const store = new SqliteRequestStore(db);
+    store.submit(request({ submissionKey: 'form-1' }), at('2026-03-01T10:00:00Z'));
+    expect(store.submit(request({ submissionKey: 'form-1' })).alreadySubmitted).to.equal(true);
   });
 
   it('keeps requests and the counter across a close and reopen of the file', () => {

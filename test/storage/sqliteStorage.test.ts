@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { openDatabase } from '../../src/storage/database';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { StorageConflictError } from '../../src/storage/storageConflictError';
 import { tempDir } from '../helpers';
 
 describe('storage/sqliteStorage', () => {
@@ -25,7 +26,8 @@ describe('storage/sqliteStorage', () => {
     await storage.write({ k: { ...k, n: 2 } });
     let conflict: unknown;
     await storage.write({ k: { ...k, n: 3 } }).catch((error: unknown) => (conflict = error));
-    expect(String(conflict)).to.match(/eTag conflict for key "k"/);
+    expect(conflict).to.be.instanceOf(StorageConflictError);
+    expect((await storage.read(['k'])).k).to.deep.include({ n: 2 }); // the stale write changed nothing
     await storage.write({ k: { n: 4, eTag: '*' } });
     expect((await storage.read(['k'])).k).to.deep.include({ n: 4 });
   });

@@ -3,7 +3,8 @@ import { createLogger } from '../../src/logger';
 import { openDatabase } from '../../src/storage/database';
 import { Outbox } from '../../src/storage/outbox';
 import { SqliteRequestStore } from '../../src/storage/requestStore';
-import { csvCell, runRequestsCommand, USAGE } from '../../src/tools/requests';
+import { SqliteStorage } from '../../src/storage/sqliteStorage';
+import { csvCell, runRequestsCommand, terminalSafe, USAGE } from '../../src/tools/requests';
 
 const now = new Date('2026-03-10T12:00:00Z');
 
@@ -19,12 +20,13 @@ function setup() {
   submit('05', 'request-training', { country: 'Jamaica', course: 'Firearms ID' });
   submit('09', 'request-assistance', { agency: '=HYPERLINK("http://evil.example")', country: '+1 555', details: '@SUM(A1)', notes: '-2' });
   store.setStatus('IAD-2026-000002', 'closed', now);
+  const state = new SqliteStorage(db);
   const run = (...args: string[]) => {
     const lines: string[] = [];
-    const code = runRequestsCommand(args, store, outbox, (line) => lines.push(...line.split('\n')), { retentionDays: 7, now });
+    const code = runRequestsCommand(args, { requests: store, state, outbox }, (line) => lines.push(...line.split('\n')), { retention: { requests: 7, conversationState: 30 }, now });
     return { code, lines };
   };
-  return { store, outbox, run };
+  return { store, outbox, state, db, run };
 }
 
 describe('tools/requests', () => {
@@ -111,11 +113,20 @@ describe('tools/requests', () => {
     expect(run('show', 'IAD-2026-999999')).to.deep.equal({ code: 1, lines: ['No request IAD-2026-999999.'] });
   });
 
-  it('purges requests older than the retention period, or than --days', () => {
-    const { store, outbox, run } = setup();
-    expect(run('purge')).to.deep.equal({ code: 0, lines: ['Deleted 1 request created before 2026-03-03T12:00:00.000Z (older than 7 days).'] });
+  it('purges requests older than the retention period, or than --days, and idle conversation state', async () => {
+    const { store, outbox, state, db, run } = setup();
+    await state.write({ 'msteams/conversations/old': { dialogState: { answers: 'Ana Ruiz' } }, 'msteams/conversations/recent': { dialogState: {} } });
+    db.prepare("UPDATE bot_state SET updated_at = '2026-01-01T00:00:00.000Z' WHERE key = 'msteams/conversations/old'").run();
+    expect(run('purge')).to.deep.equal({
+      code: 0,
+      lines: [
+        'Deleted 1 request created before 2026-03-03T12:00:00.000Z (older than 7 days).',
+        'Deleted 1 conversation state idle since before 2026-02-08T12:00:00.000Z (older than 30 days).',
+      ],
+    });
     expect(store.get('IAD-2026-000001')).to.equal(undefined);
-    expect(run('purge', '--days', '3')).to.deep.equal({ code: 0, lines: ['Deleted 1 request created before 2026-03-07T12:00:00.000Z (older than 3 days).'] });
+    expect(Object.keys(await state.read(['msteams/conversations/old', 'msteams/conversations/recent']))).to.deep.equal(['msteams/conversations/recent']);
+    expect(run('purge', '--days', '3').lines[0]).to.equal('Deleted 1 request created before 2026-03-07T12:00:00.000Z (older than 3 days).');
     expect(outbox.pending().map((p) => p.reference)).to.deep.equal(['IAD-2026-000003']);
     expect(run('purge', '--days', '0').code).to.equal(2);
     expect(run('purge', '--days', 'many').code).to.equal(2);
@@ -132,10 +143,30 @@ describe('tools/requests', () => {
     );
   });
 
+  it('never prints the control characters partners may type to a staff terminal', () => {
+    const { store, run } = setup();
+    const reference = store.submit({ formId: 'request-assistance', locale: 'en', channelId: 'msteams', userId: 'p', answers: { agency: 'Police\u001b]0;pwned\u0007\u001b[2J', details: 'line one\r\nline\u0008 two \u202eevil' } }, now).reference;
+    const printed = [...run('show', reference).lines, ...run('list').lines, ...run('export', '--csv').lines].join('\n');
+    expect(printed).to.not.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(run('show', reference).lines).to.include.members(['agency: Police]0;pwned[2J', 'details: line one', '  line two evil']);
+  });
+
+  const safeLines: [string, string][] = [
+    ['plain text', 'plain text'],
+    ['tab\tstays', 'tab\tstays'],
+    ['new\nline stays', 'new\nline stays'],
+    ['carriage\r\nreturn', 'carriage\nreturn'],
+    ['\u001b[31mred\u001b[0m', '[31mred[0m'],
+    ['bell\u0007', 'bell'],
+    ['c1\u009bcontrol', 'c1control'],
+    ['right\u202eto left', 'rightto left'],
+  ];
+  for (const [line, expected] of safeLines) it(`prints ${JSON.stringify(line)} as ${JSON.stringify(expected)}`, () => expect(terminalSafe(line)).to.equal(expected));
+
   it('says when the outbox is empty or not configured', () => {
-    const { store } = setup();
+    const { store, state } = setup();
     const lines: string[] = [];
-    const run = (outbox: Outbox | undefined) => runRequestsCommand(['outbox'], store, outbox, (line) => lines.push(line), { retentionDays: 7 });
+    const run = (outbox: Outbox | undefined) => runRequestsCommand(['outbox'], { requests: store, state, outbox }, (line) => lines.push(line), { retention: { requests: 7, conversationState: 30 } });
     const empty = new Outbox(openDatabase(':memory:'), { webhookUrl: 'https://staff.example/hook', logger: createLogger('error', () => {}) });
     expect(run(empty)).to.equal(0);
     expect(run(undefined)).to.equal(1);

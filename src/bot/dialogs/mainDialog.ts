@@ -1,17 +1,18 @@
 import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normalizedWords } from '../../engine/analyzer';
-import type { AnswerEngine } from '../../engine/answerEngine';
+import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { FormDefinition } from '../../forms/formDefinition';
 import type { Logger } from '../../logger';
 import type { FeedbackLog } from '../../storage/feedbackLog';
 import { redactPersonalData } from '../../storage/redact';
 import { findReference, type RequestStore } from '../../storage/requestStore';
+import { FormAction } from '../../forms/formSession';
 import { BotAction } from '../botAction';
 import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import type { Replies } from '../replies';
-import { FormDialog } from './formDialog';
+import { FormDialog, type Interruptions } from './formDialog';
 
 const TURN = 'mainTurn';
 
@@ -39,7 +40,12 @@ export class MainDialog extends ComponentDialog {
 
   constructor(private readonly deps: MainDialogDependencies) {
     super(MainDialog.name);
-    for (const form of deps.forms) this.addDialog(new FormDialog(form, deps));
+    const interruptions: Interruptions = {
+      question: (context, text) => this.answerIfConfident(context, text),
+      action: (context, action) => this.runAction(context, action),
+    };
+    const messages = deps.engine.knowledge.messages;
+    for (const form of deps.forms) this.addDialog(new FormDialog(form, { ...deps, messages, interruptions }));
     this.triggers = deps.forms.flatMap((form) => form.triggers.map((trigger) => ({ formId: form.id, words: ` ${normalizedWords(trigger).join(' ')} ` })));
     this.formCommands = new Set(Object.values(deps.engine.knowledge.messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
     this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
@@ -108,9 +114,20 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** A question asked in the middle of a form: answered only when the engine is confident, else the form takes the text. */
+  private async answerIfConfident(context: TurnContext, question: string): Promise<boolean> {
+    const result = this.deps.engine.ask(question);
+    if (result.decision.kind !== 'answer') return false;
+    await this.reply(context, question, result);
+    return true;
+  }
+
   private async answerQuestion(context: TurnContext, question: string): Promise<void> {
+    await this.reply(context, question, this.deps.engine.ask(question));
+  }
+
+  private async reply(context: TurnContext, question: string, { decision, query }: EngineResult): Promise<void> {
     const { engine, replies, logger } = this.deps;
-    const { decision, query } = engine.ask(question);
     const conversationId = context.activity.conversation.id;
     if (query.truncated) await context.sendActivity(replies.text(engine.knowledge.messages.longMessageNote));
     if (decision.kind === 'answer') logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence });
@@ -124,32 +141,61 @@ export class MainDialog extends ComponentDialog {
 
   private async handleAction(step: WaterfallStepContext, value: unknown): Promise<DialogTurnResult> {
     const { context } = step;
-    const { engine, replies, logger } = this.deps;
-    const conversationId = context.activity.conversation.id;
-    const parsed = BotAction.safeParse(value);
-    const action = parsed.success ? parsed.data : undefined;
-    const known = action?.action === 'startForm' ? this.deps.forms.some((f) => f.id === action.formId) : action ? Boolean(engine.entry(action.entryId)) : false;
-    if (!action || !known) {
-      logger.warn('invalid action', { conversationId, issues: parsed.success ? ['unknown id'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
-      await context.sendActivity(replies.text(engine.knowledge.messages.invalidAction));
+    const formAction = FormAction.safeParse(value);
+    if (formAction.success) {
+      await this.staleFormAction(context, formAction.data);
       return step.endDialog();
     }
+    const parsed = BotAction.safeParse(value);
+    if (parsed.success && parsed.data.action === 'startForm' && this.knownForm(parsed.data.formId)) {
+      this.deps.logger.info('form started', { conversationId: context.activity.conversation.id, form: parsed.data.formId, via: 'button' });
+      return step.beginDialog(parsed.data.formId, {});
+    }
+    if (!parsed.success || !(await this.runAction(context, parsed.data))) await this.invalidAction(context, parsed.success ? ['unknown id'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    return step.endDialog();
+  }
+
+  /** The buttons of answers: a topic to answer, or feedback. False for what they cannot do here (an unknown id, a form to start). */
+  private async runAction(context: TurnContext, action: BotAction): Promise<boolean> {
+    const { engine, replies, logger } = this.deps;
+    const conversationId = context.activity.conversation.id;
     switch (action.action) {
       case 'startForm':
-        logger.info('form started', { conversationId, form: action.formId, via: 'button' });
-        return step.beginDialog(action.formId, {});
+        return false;
       case 'ask': {
-        const entry = engine.entry(action.entryId)!;
+        const entry = engine.entry(action.entryId);
+        if (!entry) return false;
         logger.info('answer', { conversationId, unit: `e:${entry.id}`, via: 'button' });
         await context.sendActivity(replies.answer(engine.chosenCandidate(entry), [], entry.title));
-        return step.endDialog();
+        return true;
       }
       case 'feedback':
+        if (!engine.entry(action.entryId)) return false;
         logger.info('feedback', { conversationId, entryId: action.entryId, helpful: action.helpful });
         this.record(context, { kind: action.helpful ? 'helpful' : 'not-helpful', entryId: action.entryId, question: action.question });
         await context.sendActivity(replies.feedbackThanks(action.helpful));
-        return step.endDialog();
+        return true;
     }
+  }
+
+  /**
+   * A form's button after that form ended. A Submit pressed again (a double click, an old
+   * summary card) finds the request it was submitted as; anything else is no longer valid.
+   */
+  private async staleFormAction(context: TurnContext, action: FormAction): Promise<void> {
+    const { activity } = context;
+    const submitted = action.command === 'submit' ? this.deps.store.submittedWith(action.form, activity.channelId, activity.from.id) : undefined;
+    if (submitted) await context.sendActivity(this.deps.formReplies.alreadySubmitted(submitted.reference));
+    else await this.invalidAction(context, ['form is over']);
+  }
+
+  private async invalidAction(context: TurnContext, issues: string[]): Promise<void> {
+    this.deps.logger.warn('invalid action', { conversationId: context.activity.conversation.id, issues });
+    await context.sendActivity(this.deps.replies.text(this.deps.engine.knowledge.messages.invalidAction));
+  }
+
+  private knownForm(formId: string): boolean {
+    return this.deps.forms.some((f) => f.id === formId);
   }
 
   private record(context: TurnContext, event: { kind: 'fallback' | 'helpful' | 'not-helpful'; question?: string; entryId?: string }): void {
