@@ -41,8 +41,8 @@ const ConfigFields = z.strictObject({
   CLIENT_RATE_BURST: count(60, 10_000),
   CLIENT_RATE_PER_MINUTE: count(60, 600_000),
   STATE_RETENTION_DAYS: count(30, 3650),
-  /** Bot Framework cloud settings: empty for public Azure; https://botframework.azure.us for Azure Government. */
-  ChannelService: optionalText.pipe(z.url({ protocol: /^https$/ }).optional()),
+  /** The Bot Framework cloud: empty for public Azure, https://botframework.azure.us for Azure Government. */
+  ChannelService: optionalText.pipe(z.literal('https://botframework.azure.us', 'must be empty (public Azure) or https://botframework.azure.us (Azure Government)').optional()),
   ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
   ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
   TEAMS_APP_ID: optionalText.pipe(z.uuid('must be a GUID').optional()),

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { createLogger } from './logger';
@@ -15,8 +16,9 @@ runTool(async () => {
   }
   const app = createApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
+    const { port } = app.server.address() as AddressInfo;
     logger.info('listening', {
-      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`,
+      url: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`,
       endpoint: '/api/messages',
       authentication: config.authenticated ? 'on' : 'off (no MicrosoftAppId): this machine only',
       entries: app.engine.knowledge.entries.length,

@@ -134,6 +134,18 @@ export class FormSession {
     return this.advance(state, [{ kind: 'intro' }]);
   }
 
+  /** Whether a state read back from storage belongs to this form as it is now defined (a dialog file may have changed since). */
+  fits(state: FormState): boolean {
+    const ids = new Set(this.definition.fields.map((f) => f.id));
+    const stage = state.stage.kind === 'confirmCancel' ? state.stage.resume : state.stage;
+    return (
+      state.formId === this.definition.id &&
+      (stage.kind !== 'field' || ids.has(stage.fieldId)) &&
+      state.history.every((id) => ids.has(id)) &&
+      Object.keys(state.answers).every((id) => ids.has(id))
+    );
+  }
+
   handle(state: FormState, input: { text?: string; action?: FormAction }): FormStep {
     const text = input.text?.trim() ?? '';
     const stage = state.stage;

@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants, GovernmentConstants, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
 import { fillTemplate, type Messages } from '../content/messages';
 import type { Config } from '../config';
 import { describeError, type Logger } from '../logger';
@@ -8,16 +8,31 @@ import { StorageConflictError } from '../storage/storageConflictError';
 /**
  * Bot Framework authentication as configured: with no MicrosoftAppId every request is
  * accepted (local use, the Emulator); with one, a channel's valid Bearer token is required.
+ * The cloud is public Azure, or Azure Government with its ChannelService. botbuilder takes
+ * either a cloud's name or every endpoint of one, so overriding where signing keys are read
+ * (the OpenID metadata) means passing the cloud's other endpoints along with it.
  */
 export function createAuthentication(config: Config): BotFrameworkAuthentication {
+  const government = config.ChannelService === GovernmentConstants.ChannelService;
+  const cloud = government ? GovernmentConstants : AuthenticationConstants;
+  const overridden = config.ToBotFromChannelOpenIdMetadataUrl || config.ToBotFromEmulatorOpenIdMetadataUrl;
   return new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    ...(config.ChannelService ? { ChannelService: config.ChannelService } : {}),
-    ...(config.ToBotFromChannelOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl } : {}),
-    ...(config.ToBotFromEmulatorOpenIdMetadataUrl ? { ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl } : {}),
+    ...(government ? { ChannelService: GovernmentConstants.ChannelService } : {}),
+    ...(overridden
+      ? {
+          ToChannelFromBotLoginUrl: cloud.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: cloud.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: cloud.ToBotFromChannelTokenIssuer,
+          OAuthUrl: cloud.OAuthUrl,
+          ToBotFromChannelOpenIdMetadataUrl: config.ToBotFromChannelOpenIdMetadataUrl ?? cloud.ToBotFromChannelOpenIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: config.ToBotFromEmulatorOpenIdMetadataUrl ?? cloud.ToBotFromEmulatorOpenIdMetadataUrl,
+          CallerId: government ? CallerIdConstants.USGovChannel : CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
   });
 }
 

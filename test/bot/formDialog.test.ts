@@ -4,7 +4,8 @@ import type { Activity, CardAction } from 'botbuilder';
 import { openDatabase } from '../../src/storage/database';
 import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
-import { cardActions, tempDir } from '../helpers';
+import type { AnswerEngine } from '../../src/engine/answerEngine';
+import { cardActions, cardText, realEngine, tempDir } from '../helpers';
 import { createTestBot } from './testBot';
 
 const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '');
@@ -206,5 +207,116 @@ describe('bot: guided request for assistance', () => {
     expect(last(opening).text).to.equal('Which training topic are you interested in?');
     expect(last(await bot.say('post-blast')).text).to.equal('About how many people would take part?');
     expect(last(await bot.say('a dozen')).text).to.match(/^That doesn't look right: I need a number, such as 12\./);
+  });
+
+  describe('hardening', () => {
+    /** Brings a fresh request to its summary and returns the summary reply. */
+    async function toSummary(bot: ReturnType<typeof createTestBot>, answers = TRAFFICKING_ANSWERS): Promise<Partial<Activity>> {
+      await bot.say('we need ATF help with a trafficking case');
+      for (const answer of answers) await bot.say(answer);
+      return last(await bot.say('yes'));
+    }
+
+    it('does not take a button of an earlier question as the answer to the current one', async () => {
+      const bot = createTestBot();
+      const [fallback] = await bot.say('my car was towed outside the embassy');
+      const typeQuestion = last(await bot.say(press(actions(fallback!).find((a) => a.title === 'Request assistance')!)));
+      const laboratory = actions(typeQuestion).find((a) => a.title === 'Forensics and Fire Research Laboratory')!;
+      expect(last(await bot.say(press(laboratory))).text).to.equal('Which agency or ministry are you requesting for?');
+      // The same card's button again, while the form asks for the agency.
+      const stale = await bot.say(press(actions(typeQuestion).find((a) => a.title === 'Bomb Arson Tracking System (BATS)')!));
+      expect(texts(stale)).to.deep.equal(["That button belongs to an earlier step, so I didn't take it as your answer. Here is where we are:", 'Which agency or ministry are you requesting for?']);
+      expect(last(await bot.say('RCMP')).text).to.equal('In which country is your agency?');
+      const summary = await (async () => {
+        for (const answer of ['Canada', 'Ana Ruiz', 'investigator', 'ana@rcmp.example', 'skip', 'Fire debris from a warehouse arson needs laboratory analysis.', '12/11/2026', 'Toronto', 'routine']) await bot.say(answer);
+        return last(await bot.say('yes'));
+      })();
+      expect(summary.text).to.include('**Type of assistance:** Forensics and Fire Research Laboratory');
+      expect(summary.text).to.include('**Requesting agency:** RCMP');
+    });
+
+    it('answers a topic button of an earlier answer card in passing, then resumes the form', async () => {
+      const bot = createTestBot();
+      const [answer] = await bot.say('what is eTrace?');
+      await bot.say('request assistance');
+      await bot.say('tracing');
+      const topic = actions(answer!).find((a) => (a.value as { action?: string }).action === 'ask')!;
+      const replies = await bot.say(press(topic));
+      expect(replies[0]!.text).to.match(/^\*\*/); // an answer
+      expect(texts(replies).slice(1)).to.deep.equal(['Now, back to your request:', 'Which agency or ministry are you requesting for?']);
+    });
+
+    it('stores a double Submit once and says so, with the same reference', async () => {
+      const bot = createTestBot();
+      const summary = await toSummary(bot);
+      const submit = actions(summary).find((a) => a.title === 'Submit')!;
+      const [first] = await bot.say(press(submit));
+      const [second] = await bot.say(press(submit));
+      const reference = /IAD-2026-\d{6}/.exec(first!.text!)![0];
+      expect(second!.text).to.equal(`This request was already submitted, with reference **${reference}**. Nothing was sent twice.`);
+      expect(bot.store.list()).to.have.length(1);
+    });
+
+    it('stores nothing twice when the bot stopped after storing the request but before saving the conversation', async () => {
+      const db = openDatabase(join(tempDir('crash'), 'iad.sqlite'));
+      const bot = createTestBot({ storage: new SqliteStorage(db), store: new SqliteRequestStore(db) });
+      const summary = await toSummary(bot);
+      const before = db.prepare('SELECT key, etag, value FROM bot_state').all() as { key: string; etag: number; value: string }[];
+      const [stored] = await bot.say(press(actions(summary).find((a) => a.title === 'Submit')!));
+      // The crash: the request is committed, the conversation's new state never was.
+      const restore = db.prepare('UPDATE bot_state SET etag = ?, value = ? WHERE key = ?');
+      for (const row of before) restore.run(row.etag, row.value, row.key);
+      const [again] = await bot.say('submit');
+      const reference = /IAD-2026-\d{6}/.exec(stored!.text!)![0];
+      expect(again!.text).to.include(`already submitted, with reference **${reference}**`);
+      expect(bot.store.list()).to.have.length(1);
+    });
+
+    it('shows what partners typed in the summary as text: no HTML, images or links', async () => {
+      const bot = createTestBot();
+      // Tags are stripped from what channels deliver, but escaped entities become characters again.
+      const hostile = ['&lt;img src=x onerror=alert(1)&gt;', 'Mexico', '![track](https://elsewhere.example/x.png) [click](https://evil.example) **bold**'];
+      const summary = await toSummary(bot, [...hostile, ...TRAFFICKING_ANSWERS.slice(3)]);
+      expect(summary.text).to.include('**Requesting agency:** \\<img src=x onerror=alert(1)\\>');
+      expect(summary.text).to.not.match(/(?<!\\)<img|(?<!\\)!\[|(?<!\\)\[click/);
+      const teams = createTestBot();
+      await teams.say({ type: 'message', text: 'we need ATF help with a trafficking case', channelId: 'msteams' });
+      for (const answer of [...hostile, ...TRAFFICKING_ANSWERS.slice(3)]) await teams.say({ type: 'message', text: answer, channelId: 'msteams' });
+      const facts = cardText(last(await teams.say({ type: 'message', text: 'yes', channelId: 'msteams' })));
+      expect(facts).to.include('Requesting agency: \\<img src=x onerror=alert(1)\\>');
+      expect(facts).to.include('Your name: \\!\\[track\\](https://elsewhere.example/x.png) \\[click\\](https://evil.example) \\*\\*bold\\*\\*');
+    });
+
+    it('apologises for a failed turn and keeps the form where it was', async () => {
+      const { engine } = realEngine();
+      const failing = Object.assign(Object.create(engine) as AnswerEngine, {
+        ask: (text: string) => {
+          if (text.includes('explode')) throw new Error('a bug in the engine');
+          return engine.ask(text);
+        },
+      });
+      const bot = createTestBot({ engine: failing });
+      await bot.say('request assistance');
+      await bot.say('tracing');
+      const [sorry] = await bot.say('can you explode?');
+      expect(sorry!.text).to.match(/^Sorry, something went wrong on my side\. Please try again\./);
+      expect(last(await bot.say('RCMP')).text).to.equal('In which country is your agency?');
+    });
+
+    it('keeps only the form\'s own state in the conversation, and starts again politely when it no longer fits', async () => {
+      const db = openDatabase(':memory:');
+      const bot = createTestBot({ storage: new SqliteStorage(db) });
+      await bot.say('request assistance');
+      await bot.say('tracing');
+      await bot.say('RCMP');
+      const [row] = db.prepare("SELECT value FROM bot_state WHERE key LIKE '%conversations%'").all() as { value: string }[];
+      expect(row!.value).to.not.include('In which country is your agency?'); // no rendered prompts, no field definitions
+      expect(row!.value.match(/"instance"/g)).to.have.length(1); // one copy of the form's state
+      expect(row!.value.length).to.be.below(1500);
+      db.prepare('UPDATE bot_state SET value = replace(value, \'"fieldId":"country"\', \'"fieldId":"removedField"\')').run();
+      const [reset] = await bot.say('Canada');
+      expect(reset!.text).to.match(/^The request for assistance form has changed since you started it/);
+      expect((await bot.say('what is eTrace?'))[0]!.text).to.match(/Firearms tracing with eTrace/);
+    });
   });
 });

@@ -44,6 +44,11 @@ export class ChannelStub {
     return this.received;
   }
 
+  /** The activities sent to one conversation, in order. */
+  inConversation(conversationId: string): Partial<Activity>[] {
+    return this.received.filter((activity) => activity.conversation?.id === conversationId);
+  }
+
   stop(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }

@@ -114,6 +114,36 @@ describe('server (HTTP, Bot Framework protocol)', () => {
     });
   });
 
+  describe('ten partners who each press Submit twice at once', () => {
+    it('store ten requests, and each partner is told the one reference twice', async () => {
+      const channel = new ChannelStub();
+      const serviceUrl = await channel.start();
+      const { app, url } = await startTestApp();
+      try {
+        const answers = ['we need ATF help with a trafficking case', 'Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need an assessment.', 'routine', 'yes'];
+        await Promise.all(
+          Array.from({ length: 10 }, async (_, n) => {
+            const conversation = { id: `double-submit-${n}` };
+            for (const text of answers) expect((await post(url, activity(serviceUrl, { text, conversation }))).status).to.equal(200);
+            const summary = channel.inConversation(conversation.id).at(-1)!;
+            const submit = (summary.attachments![0]!.content as { actions: { title: string; data: unknown }[] }).actions.find((a) => a.title === 'Submit')!.data;
+            const statuses = await Promise.all([1, 2].map(() => post(url, activity(serviceUrl, { conversation, value: submit })).then((r) => r.status)));
+            expect(statuses).to.deep.equal([200, 200]);
+            const said = channel.inConversation(conversation.id).map((a) => a.text ?? '');
+            const references = said.flatMap((text) => /IAD-\d{4}-\d{6}/.exec(text) ?? []);
+            expect(references).to.have.length(2);
+            expect(references[0]).to.equal(references[1]);
+            expect(said.filter((text) => text.startsWith('This request was already submitted'))).to.have.length(1);
+          }),
+        );
+        expect(app.store.list()).to.have.length(10);
+      } finally {
+        await app.close();
+        await channel.stop();
+      }
+    });
+  });
+
   describe('with MicrosoftAppId set', () => {
     let app: App;
     let url: string;

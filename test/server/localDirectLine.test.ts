@@ -125,6 +125,79 @@ describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
     expect(await (await fetch(`${url}/embed.js`)).text()).to.include("panel.src = origin + '/?embedded=1'");
   });
 
+  describe('limits (a client cannot grow memory or push partners out)', () => {
+    let limited: { app: App; url: string };
+    before(async () => (limited = await startTestApp({ CLIENT_RATE_BURST: '1000', CONVERSATION_RATE_BURST: '1000' })));
+    after(() => limited.app.close());
+
+    it('refuses an oversized message with 413 and drops fields Web Chat does not send', async () => {
+      const client = new DirectLineClient(limited.url);
+      await client.start();
+      await client.botMessages();
+      expect((await client.post({ type: 'message', text: 'x'.repeat(900 * 1024) })).status).to.equal(413);
+      expect((await client.post({ type: 'message', text: 'x'.repeat(9_000) })).status).to.equal(400);
+      expect((await client.post({ type: 'message', value: { blob: 'x'.repeat(5_000) } })).status).to.equal(400);
+      const posted = await client.post({ type: 'message', text: 'What is eTrace?', smuggled: 'y'.repeat(10_000), serviceUrl: 'http://10.0.0.1/' });
+      expect(posted.status).to.equal(200);
+      const all = (await (await fetch(`${limited.url}/v3/directline/conversations/${client.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${client.token}` } })).json()) as { activities: Record<string, unknown>[] };
+      const mine = all.activities.find((a) => a.text === 'What is eTrace?')!;
+      expect(mine).to.not.have.property('smuggled');
+      expect(mine).to.not.have.property('serviceUrl');
+    });
+
+    it('keeps only the latest activities of a conversation, and watermarks still work', async () => {
+      const client = new DirectLineClient(limited.url);
+      await client.start();
+      for (let i = 0; i < 60; i++) expect((await client.post({ type: 'message', text: `thanks ${i}` })).status).to.equal(200);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const read = async (watermark: string) =>
+        (await (await fetch(`${limited.url}/v3/directline/conversations/${client.conversationId}/activities?watermark=${watermark}`, { headers: { authorization: `Bearer ${client.token}` } })).json()) as {
+          activities: { id: string }[];
+          watermark: string;
+        };
+      const everything = await read('0');
+      expect(everything.activities.length).to.be.at.most(100);
+      expect(Number(everything.watermark)).to.be.greaterThan(100); // more happened than is kept
+      expect(Number(everything.activities[0]!.id.split('|')[1])).to.equal(Number(everything.watermark) - everything.activities.length);
+      expect((await read(everything.watermark)).activities).to.have.length(0);
+    });
+
+    it('refuses new conversations while the table is full of live ones, and the live ones go on', async () => {
+      const first = new DirectLineClient(limited.url);
+      await first.start();
+      await first.botMessages();
+      const statuses: number[] = [];
+      for (let i = 0; i < 220; i++) {
+        const session = await fetch(`${limited.url}/api/directline/session`, { method: 'POST' });
+        if (session.status !== 200) {
+          statuses.push(session.status);
+          continue;
+        }
+        const { token } = (await session.json()) as { token: string };
+        statuses.push((await fetch(`${limited.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status);
+      }
+      expect(statuses).to.include(503);
+      expect(statuses.filter((s) => s !== 201 && s !== 503)).to.deep.equal([]);
+      expect((await first.post({ type: 'message', text: 'What is BATS?' })).status).to.equal(200);
+      expect(cardText((await first.botMessages())[0]!)).to.include('Bomb Arson Tracking System');
+    });
+  });
+
+  describe('who may call it', () => {
+    it('refuses a client relayed by a proxy, and limits each address', async () => {
+      const strict = await startTestApp({ CLIENT_RATE_BURST: '3', CLIENT_RATE_PER_MINUTE: '1' });
+      try {
+        const proxied = await fetch(`${strict.url}/api/directline/session`, { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' } });
+        expect(proxied.status).to.equal(403);
+        const statuses = [];
+        for (let i = 0; i < 4; i++) statuses.push((await fetch(`${strict.url}/api/directline/session`, { method: 'POST' })).status);
+        expect(statuses).to.deep.equal([200, 200, 200, 429]);
+      } finally {
+        await strict.app.close();
+      }
+    });
+  });
+
   describe('in production', () => {
     it('is off when app credentials are configured, and the page says why it has no session', async () => {
       const production = await startTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppPassword: 'x', WEB_FRAME_ANCESTORS: "'self' https://portal.example.org" });

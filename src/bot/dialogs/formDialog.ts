@@ -66,7 +66,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { context } = dc;
     const saved = FormState.safeParse((dc.activeDialog!.state as FormDialogState).form);
-    if (!saved.success || saved.data.formId !== this.id) {
+    if (!saved.success || !this.session.fits(saved.data)) {
       this.deps.logger.warn('form state unusable', { conversationId: context.activity.conversation.id, form: this.id });
       await context.sendActivity(this.deps.formReplies.restartNeeded(this.definition));
       return dc.endDialog({ outcome: 'reset' });
