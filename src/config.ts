@@ -94,9 +94,12 @@ export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
 }
 
+/** The names of every variable the service reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigFields.shape);
+
 /** The variables the schema knows, taken from `env`; anything else in the environment is ignored. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const known = Object.fromEntries(Object.keys(ConfigFields.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
+  const known = Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const result = Config.safeParse(known);
   if (!result.success) {
     throw new ConfigError(

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../src/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config';
 
 describe('config', () => {
   it('has working defaults for local use', () => {
@@ -38,6 +40,13 @@ describe('config', () => {
 
   it('has rate limits that a person typing and clicking never meets', () => {
     expect(loadConfig({})).to.include({ CONVERSATION_RATE_BURST: 30, CONVERSATION_RATE_PER_MINUTE: 60, CLIENT_RATE_BURST: 60, CLIENT_RATE_PER_MINUTE: 60, STATE_RETENTION_DAYS: 30 });
+  });
+
+  it('documents every variable in .env.example and the README', () => {
+    const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
+    const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+    expect(CONFIG_VARIABLES.filter((name) => !new RegExp(`^${name}=`, 'm').test(example))).to.deep.equal([]);
+    expect(CONFIG_VARIABLES.filter((name) => !readme.includes(`\`${name}\``))).to.deep.equal([]);
   });
 
   it('never echoes a password', () => {

@@ -80,7 +80,8 @@ export class Outbox {
       'SELECT id, request_reference AS reference, payload, attempts FROM staff_outbox WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY id',
     );
     this.claim = db.prepare('UPDATE staff_outbox SET next_attempt_at = ? WHERE id = ? AND delivered_at IS NULL AND next_attempt_at <= ?');
-    this.delivered = db.prepare('UPDATE staff_outbox SET attempts = attempts + 1, delivered_at = ?, last_error = NULL WHERE id = ?');
+    // Once staff have it, the payload (the partner's answers) is not kept twice: the request row is the record.
+    this.delivered = db.prepare("UPDATE staff_outbox SET attempts = attempts + 1, delivered_at = ?, last_error = NULL, payload = '' WHERE id = ?");
     this.failed = db.prepare('UPDATE staff_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?');
     this.pendingRows = db.prepare<[], PendingNotification>(
       `SELECT request_reference AS reference, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError

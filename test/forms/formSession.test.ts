@@ -220,4 +220,14 @@ describe('forms/formSession', () => {
     const revived = JSON.parse(JSON.stringify(step.state)) as FormState;
     expect(asked(s.handle(revived, { text: 'Mexico' }))).to.equal('name');
   });
+
+  it('tells a saved state that no longer fits the form from one that does', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía']);
+    expect(s.fits(step.state)).to.equal(true);
+    expect(s.fits({ ...step.state, stage: { kind: 'field', fieldId: 'removedField' } })).to.equal(false);
+    expect(s.fits({ ...step.state, answers: { ...step.state.answers, removedField: 'x' } })).to.equal(false);
+    expect(s.fits({ ...step.state, formId: 'request-training' })).to.equal(false);
+    expect(s.fits({ ...step.state, stage: { kind: 'confirmCancel', resume: { kind: 'field', fieldId: 'gone' } } })).to.equal(false);
+  });
 });

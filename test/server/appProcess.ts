@@ -19,7 +19,7 @@ export interface AppProcess {
  * data folder. Resolves once it logs that it listens.
  */
 export function startAppProcess(env: NodeJS.ProcessEnv): Promise<AppProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'index.ts')], {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'index.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', KNOWLEDGE_DIR, DIALOGS_DIR: join(ROOT, 'dialogs'), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -50,7 +50,7 @@ function setup(options: Partial<OutboxOptions> & { webhookUrl: string }) {
   const outbox = new Outbox(db, { logger, now: () => clock.now, ...options });
   const store = new SqliteRequestStore(db, { outbox });
   const submit = () => store.submit({ formId: 'request-assistance', locale: 'es', channelId: 'msteams', userId: 'partner-1', answers }, clock.now).reference;
-  return { clock, logger, outbox, submit };
+  return { clock, logger, outbox, submit, db };
 }
 
 describe('storage/outbox', () => {
@@ -64,7 +64,7 @@ describe('storage/outbox', () => {
   after(() => webhook.stop());
 
   it('posts a new request to the webhook as JSON, with its reference in a header', async () => {
-    const { outbox, submit } = setup({ webhookUrl: url });
+    const { outbox, submit, db } = setup({ webhookUrl: url });
     const reference = submit();
     expect(outbox.pending()).to.deep.equal([{ reference, attempts: 0, nextAttemptAt: '2026-03-01T10:00:00.000Z', lastError: null }]);
 
@@ -75,6 +75,8 @@ describe('storage/outbox', () => {
     expect(body).to.deep.equal({ type: 'iad.request.submitted', reference, formId: 'request-assistance', locale: 'es', submittedAt: '2026-03-01T10:00:00.000Z', answers });
     expect(outbox.pending()).to.deep.equal([]);
     expect(await outbox.deliverDue()).to.deep.equal({ delivered: 0, failed: 0 });
+    // Delivered, the partner's answers are kept once, with the request, not again in the outbox.
+    expect(db.prepare('SELECT payload FROM staff_outbox').all()).to.deep.equal([{ payload: '' }]);
   });
 
   it('retries through an error and an outage with growing delays, then delivers exactly once', async () => {

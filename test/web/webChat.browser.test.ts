@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -80,5 +82,50 @@ describe('web chat in a real browser (Chromium)', function () {
     const text = await page.locator('#webchat').innerText();
     const reference = /IAD-\d{4}-\d{6}/.exec(text)![0];
     expect(app.store.get(reference)!.answers).to.deep.include({ assistanceType: 'tracing', country: 'BS', urgency: 'high', phone: '' });
+  });
+
+  it('shows what a partner typed in the summary as the text typed: no markup, no image fetched, no link hiding its target', async () => {
+    // Where an injected image or link would point: a listener that counts who comes.
+    let visits = 0;
+    const trap: Server = createServer((_req, res) => {
+      visits++;
+      res.end();
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    try {
+      await type('request assistance');
+      await click('Firearms tracing with eTrace');
+      await see('Which agency or ministry are you requesting for?');
+      for (const [answer, next] of [
+        [`&lt;img src=${origin}/html.png&gt; **Policía** _Federal_`, 'In which country is your agency?'],
+        ['Mexico', 'What is your full name?'],
+        [`![pixel](${origin}/markdown.png) [click me](${origin}/link)`, /What is your role or rank/],
+        ['investigator', 'What e-mail address can IAD staff use to reach you?'],
+        ['ana@pf.example', /What phone number can IAD staff use/],
+        ['skip', 'Please describe the case and what you need from IAD, in a few sentences.'],
+        ['We seized 14 rifles in Sonora and need to know where they were first sold.', 'How urgent is the request?'],
+        ['routine', 'May IAD staff contact you about this request with the details you gave?'],
+        ['yes', 'Please check your request for assistance:'],
+      ] as const) {
+        await type(answer);
+        await see(next);
+      }
+      const summary = page.locator('.ac-adaptiveCard').last();
+      await summary.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, 'web-summary-typed-markup.png') });
+      // Web Chat strips the zero-width spaces it puts around the links it makes of bare URLs.
+      const shown = (await summary.innerText()).replace(/\u200b/g, '');
+      expect(shown).to.include('<img src=');
+      expect(shown).to.include('**Policía** _Federal_');
+      expect(shown).to.include(`![pixel](${origin}/markdown.png) [click me](${origin}/link)`);
+      expect(await summary.locator(`img[src^="${origin}"], strong, em`).count()).to.equal(0);
+      // Web Chat links bare URLs, showing the address itself; no link may hide its target behind other words.
+      const links = await summary.locator('a').evaluateAll((anchors) => anchors.map((a) => ({ text: (a as HTMLElement).innerText.replace(/\u200b/g, '').trim(), href: a.getAttribute('href') ?? '' })));
+      for (const link of links) expect(decodeURI(link.href).replace(/\\$/, ''), link.text).to.include(link.text.replace(/\\$/, ''));
+      expect(visits).to.equal(0);
+    } finally {
+      await new Promise((resolve) => trap.close(resolve));
+    }
   });
 });
