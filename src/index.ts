@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config';
 import { createApp } from './app';
-import { createLogger } from './logger';
+import { createLogger, describeError } from './logger';
 import { runTool } from './tools/cli';
 
 /** Entry point of `npm start`: configuration errors and content errors print one line each. */
@@ -14,6 +14,8 @@ runTool(async () => {
       exposed: 'the web page and the local Direct Line to anyone who reaches this host; use only on a trusted network',
     });
   }
+  // A promise nobody awaited must not take the service down for every partner: it is logged.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', describeError(reason)));
   const app = createApp(config, logger);
   app.server.listen(config.PORT, config.HOST, () => {
     const { port } = app.server.address() as AddressInfo;
