@@ -1,4 +1,4 @@
-import { ActivityTypes, TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityTypes, StatusCodes, TeamsActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { adaptRepliesToChannel } from './channelAdaptation';
 import type { MainDialog } from './dialogs/mainDialog';
@@ -39,6 +39,15 @@ export class IadBot extends TeamsActivityHandler {
       await dialog.run(context, this.dialogState);
       await next();
     });
+  }
+
+  /**
+   * The bot handles no invoke (Teams message extensions, task modules, file consent, Universal
+   * Actions): each gets 501 here. botbuilder's own handlers would read an invoke's value before
+   * finding they are not implemented, and fail inside the turn on a malformed one.
+   */
+  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
+    return { status: StatusCodes.NOT_IMPLEMENTED };
   }
 
   /** State is saved after every turn, including turns that only sent a welcome. */

@@ -76,14 +76,14 @@ describe('server: random activities through the real server (fast-check)', funct
         if (!DOCUMENTED.includes(status)) unexpected.push(`${status}: ${JSON.stringify(body).slice(0, 300)}`);
         return DOCUMENTED.includes(status);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
     expect(unexpected).to.deep.equal([]);
     // The generator reaches turns, not only the validation at the edge.
-    expect(seen.get(200) ?? 0, JSON.stringify([...seen])).to.be.greaterThan(40);
+    expect(seen.get(200) ?? 0, JSON.stringify([...seen])).to.be.greaterThan(100);
     expect(bot.alive()).to.equal(true);
     expect((await fetch(`${bot.url}/healthz`)).status).to.equal(200);
     expect(await say('fuzz-partner', 'Policía Federal')).to.equal('In which country is your agency?');
-    expect(bot.output()).to.not.match(/"event":"turn failed"/);
+    expect(bot.output().split('\n').filter((line) => line.includes('"event":"turn failed"'))).to.deep.equal([]);
   });
 });

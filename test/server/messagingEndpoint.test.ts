@@ -77,9 +77,11 @@ describe('server/messagingEndpoint (POST /api/messages)', () => {
       expect((await say(conversation, 'Policía Federal')).at(-1)).to.equal('In which country is your agency?');
     });
 
-    it('keeps the 501 of an invoke it does not handle', async () => {
-      const response = await post(url, activity(serviceUrl, { type: 'invoke', name: 'composeExtension/query', value: {} }));
-      expect(response.status).to.equal(501);
+    it('keeps the 501 of an invoke it does not handle, whatever its value holds', async () => {
+      for (const [name, value] of [['composeExtension/query', {}], ['adaptiveCard/action', { data: 1 }], ['fileConsent/invoke', { action: 42 }], ['task/fetch', { nested: { deep: [] } }]] as const) {
+        const response = await post(url, activity(serviceUrl, { type: 'invoke', name, value }));
+        expect(response.status, name).to.equal(501);
+      }
     });
 
     it('treats fields sent as null as absent', async () => {
