@@ -1,54 +1,22 @@
 import { expect } from 'chai';
-import type { App } from '../../src/app';
 import { cardText, tempDir } from '../helpers';
-
 import { ChannelStub } from './channelStub';
-import { startTestApp } from './testApp';
-
-
-function activity(serviceUrl: string, fields: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `act-${Math.random().toString(36).slice(2)}`,
-    channelId: 'emulator',
-    serviceUrl,
-    from: { id: 'partner-1', name: 'Partner' },
-    recipient: { id: 'bot', name: 'IAD Partner Assistant' },
-    conversation: { id: `conv-${Math.random().toString(36).slice(2)}` },
-    timestamp: new Date().toISOString(),
-    ...fields,
-  };
-}
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+import { activity, appWithChannel, postActivity as post, startTestApp } from './testApp';
 
 describe('server (HTTP, Bot Framework protocol)', () => {
   describe('without app credentials', () => {
-    let app: App;
-    let url: string;
-    const channel = new ChannelStub();
-    let serviceUrl: string;
-
-    before(async () => {
-      ({ app, url } = await startTestApp({}));
-      serviceUrl = await channel.start();
-    });
-    after(async () => {
-      await app.close();
-      await channel.stop();
-    });
+    const running = appWithChannel();
 
     it('reports health', async () => {
-      const response = await fetch(`${url}/healthz`);
+      const response = await fetch(`${running.url}/healthz`);
       expect(response.status).to.equal(200);
-      expect(await response.json()).to.deep.include({ status: 'ok', entries: app.engine.knowledge.entries.length });
+      expect(await response.json()).to.deep.include({ status: 'ok', entries: running.app.engine.knowledge.entries.length });
     });
 
     it('takes an activity on /api/messages and replies to the channel at its serviceUrl', async () => {
-      const response = await post(url, activity(serviceUrl, { text: 'What is eTrace?' }));
+      const response = await post(running.url, activity(running.serviceUrl, { text: 'What is eTrace?' }));
       expect(response.status).to.be.within(200, 202);
-      const replies = await channel.waitFor(2);
+      const replies = await running.channel.waitFor(2);
       expect(replies[0]!.type).to.equal('typing');
       // The emulator renders Adaptive Cards, so the answer comes as a card.
       expect(cardText(replies[1]!)).to.include('Firearms tracing with eTrace');
@@ -64,14 +32,14 @@ describe('server (HTTP, Bot Framework protocol)', () => {
     ];
     for (const [name, body] of badBodies) {
       it(`answers 400 with a reason for ${name}`, async () => {
-        const response = await post(url, body);
+        const response = await post(running.url, body);
         expect(response.status).to.equal(400);
         expect(await response.text()).to.match(/JSON|activity/i);
       });
     }
 
     it('answers 400 for an object that is not an activity', async () => {
-      const response = await post(url, { hello: 'world' });
+      const response = await post(running.url, { hello: 'world' });
       expect(response.status).to.equal(400);
     });
   });
@@ -115,47 +83,26 @@ describe('server (HTTP, Bot Framework protocol)', () => {
   });
 
   describe('ten partners who each press Submit twice at once', () => {
+    const running = appWithChannel();
     it('store ten requests, and each partner is told the one reference twice', async () => {
-      const channel = new ChannelStub();
-      const serviceUrl = await channel.start();
-      const { app, url } = await startTestApp();
-      try {
-        const answers = ['we need ATF help with a trafficking case', 'Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need an assessment.', 'routine', 'yes'];
-        await Promise.all(
-          Array.from({ length: 10 }, async (_, n) => {
-            const conversation = { id: `double-submit-${n}` };
-            for (const text of answers) expect((await post(url, activity(serviceUrl, { text, conversation }))).status).to.equal(200);
-            const summary = channel.inConversation(conversation.id).at(-1)!;
-            const submit = (summary.attachments![0]!.content as { actions: { title: string; data: unknown }[] }).actions.find((a) => a.title === 'Submit')!.data;
-            const statuses = await Promise.all([1, 2].map(() => post(url, activity(serviceUrl, { conversation, value: submit })).then((r) => r.status)));
-            expect(statuses).to.deep.equal([200, 200]);
-            const said = channel.inConversation(conversation.id).map((a) => a.text ?? '');
-            const references = said.flatMap((text) => /IAD-\d{4}-\d{6}/.exec(text) ?? []);
-            expect(references).to.have.length(2);
-            expect(references[0]).to.equal(references[1]);
-            expect(said.filter((text) => text.startsWith('This request was already submitted'))).to.have.length(1);
-          }),
-        );
-        expect(app.store.list()).to.have.length(10);
-      } finally {
-        await app.close();
-        await channel.stop();
-      }
-    });
-  });
-
-  describe('with MicrosoftAppId set', () => {
-    let app: App;
-    let url: string;
-    before(async () => ({ app, url } = await startTestApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' })));
-    after(() => app.close());
-
-    it('rejects a request without a token with 401', async () => {
-      expect((await post(url, activity('http://127.0.0.1:9', { text: 'hi' }))).status).to.equal(401);
-    });
-
-    it('rejects a request with a bogus Bearer token with 401', async () => {
-      expect((await post(url, activity('http://127.0.0.1:9', { text: 'hi' }), { authorization: 'Bearer not.a.jwt' })).status).to.equal(401);
+      const { app, url, channel, serviceUrl } = running;
+      const answers = ['we need ATF help with a trafficking case', 'Policía Federal', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need an assessment.', 'routine', 'yes'];
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, n) => {
+          const conversation = { id: `double-submit-${n}` };
+          for (const text of answers) expect((await post(url, activity(serviceUrl, { text, conversation }))).status).to.equal(200);
+          const summary = channel.inConversation(conversation.id).at(-1)!;
+          const submit = (summary.attachments![0]!.content as { actions: { title: string; data: unknown }[] }).actions.find((a) => a.title === 'Submit')!.data;
+          const statuses = await Promise.all([1, 2].map(() => post(url, activity(serviceUrl, { conversation, value: submit })).then((r) => r.status)));
+          expect(statuses).to.deep.equal([200, 200]);
+          const said = channel.inConversation(conversation.id).map((a) => a.text ?? '');
+          const references = said.flatMap((text) => /IAD-\d{4}-\d{6}/.exec(text) ?? []);
+          expect(references).to.have.length(2);
+          expect(references[0]).to.equal(references[1]);
+          expect(said.filter((text) => text.startsWith('This request was already submitted'))).to.have.length(1);
+        }),
+      );
+      expect(app.store.list()).to.have.length(10);
     });
   });
 });

@@ -2,41 +2,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import type { App } from '../../src/app';
-import { ChannelStub } from './channelStub';
-import { startTestApp } from './testApp';
-
-let counter = 0;
-function activity(serviceUrl: string, fields: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `act-${++counter}`,
-    channelId: 'emulator',
-    serviceUrl,
-    from: { id: 'partner-1', name: 'Partner' },
-    recipient: { id: 'bot', name: 'IAD Partner Assistant' },
-    conversation: { id: `conv-${counter}` },
-    timestamp: new Date().toISOString(),
-    ...fields,
-  };
-}
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+import { activity, appWithChannel, postActivity as post, startTestApp } from './testApp';
+import type { ChannelStub } from './channelStub';
 
 describe('server/messagingEndpoint (POST /api/messages)', () => {
   describe('without app credentials', () => {
-    let app: App;
+    const running = appWithChannel({ CONVERSATION_RATE_BURST: '5', CONVERSATION_RATE_PER_MINUTE: '6' });
     let url: string;
-    const channel = new ChannelStub();
+    let channel: ChannelStub;
     let serviceUrl: string;
-    before(async () => {
-      ({ app, url } = await startTestApp({ CONVERSATION_RATE_BURST: '5', CONVERSATION_RATE_PER_MINUTE: '6' }));
-      serviceUrl = await channel.start();
-    });
-    after(async () => {
-      await app.close();
-      await channel.stop();
-    });
+    before(() => ({ url, channel, serviceUrl } = running));
 
     /** Posts a message in a conversation and returns the texts of the replies it got. */
     async function say(conversation: { id: string }, text: string): Promise<string[]> {
@@ -117,20 +92,14 @@ describe('server/messagingEndpoint (POST /api/messages)', () => {
   });
 
   describe('default rate limits', () => {
+    const running = appWithChannel();
     it('let a partner through a burst of a join and ten quick messages (what the benchmark does)', async () => {
-      const channel = new ChannelStub();
-      const serviceUrl = await channel.start();
-      const { app, url } = await startTestApp();
-      try {
-        const conversation = { id: `bench-like-${Date.now()}` };
-        const first = await post(url, activity(serviceUrl, { conversation, type: 'conversationUpdate', membersAdded: [{ id: 'partner-1' }] }));
-        expect(first.status).to.equal(200);
-        const statuses = await Promise.all(Array.from({ length: 10 }, () => post(url, activity(serviceUrl, { conversation, text: 'What is eTrace?' })).then((r) => r.status)));
-        expect(statuses.every((status) => status === 200)).to.equal(true);
-      } finally {
-        await app.close();
-        await channel.stop();
-      }
+      const { url, serviceUrl } = running;
+      const conversation = { id: `bench-like-${Date.now()}` };
+      const first = await post(url, activity(serviceUrl, { conversation, type: 'conversationUpdate', membersAdded: [{ id: 'partner-1' }] }));
+      expect(first.status).to.equal(200);
+      const statuses = await Promise.all(Array.from({ length: 10 }, () => post(url, activity(serviceUrl, { conversation, text: 'What is eTrace?' })).then((r) => r.status)));
+      expect(statuses.every((status) => status === 200)).to.equal(true);
     });
   });
 
