@@ -1,13 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ConversationState, UserState } from 'botbuilder';
 import type restify from 'restify';
 import type { Config } from './config';
 import { loadKnowledge } from './content/loadKnowledge';
 import { AnswerEngine } from './engine/answerEngine';
-import { MainDialog } from './bot/dialogs/mainDialog';
-import { IadBot } from './bot/iadBot';
-import { Replies } from './bot/replies';
+import { createBot } from './bot/createBot';
 import { SerialTurns } from './bot/serialTurns';
 import type { Logger } from './logger';
 import { BotAdapter, createAuthentication, turnErrorHandler } from './server/adapter';
@@ -22,7 +19,6 @@ import { Outbox } from './storage/outbox';
 import { SqliteRequestStore, type RequestStore } from './storage/requestStore';
 import { purgeExpired } from './storage/retention';
 import { loadForms } from './forms/loadForms';
-import { FormReplies } from './bot/formReplies';
 
 /** How often the outbox looks for notifications that are due (new or to retry). */
 const OUTBOX_INTERVAL_MS = 2_000;
@@ -44,23 +40,9 @@ export function createApp(config: Config, logger: Logger): App {
 
   const db = openDatabase(join(config.DATA_DIR, 'iad.sqlite'));
   const storage = new SqliteStorage(db);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const forms = loadForms(config.DIALOGS_DIR);
   const outbox = config.STAFF_WEBHOOK_URL ? new Outbox(db, { webhookUrl: config.STAFF_WEBHOOK_URL, logger }) : undefined;
   const store = new SqliteRequestStore(db, { outbox });
-  const replies = new Replies(knowledge);
-  const dialog = new MainDialog({
-    engine,
-    replies,
-    formReplies: new FormReplies(knowledge.messages),
-    forms,
-    store,
-    feedback: new SqliteFeedbackLog(db),
-    logger,
-    today: () => new Date(),
-  });
-  const bot = new IadBot(conversationState, userState, dialog, replies);
+  const bot = createBot({ engine, forms: loadForms(config.DIALOGS_DIR), store, storage, feedback: new SqliteFeedbackLog(db), logger, today: () => new Date() });
 
   const adapter = new BotAdapter(createAuthentication(config));
   adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);

@@ -5,6 +5,7 @@ import type { FormAction, FormOutput } from '../forms/formSession';
 import { formatForDisplay } from '../forms/validators';
 import { CARD_CHANNELS } from './channelAdaptation';
 import { escapeMarkdown } from './markdown';
+import type { AnswerChannelData } from './replies';
 
 /** What a rendering needs besides the output: the form, this filling-in of it, and the channel. */
 export interface FormView {
@@ -29,7 +30,7 @@ export class FormReplies {
   render(output: Exclude<FormOutput, { kind: 'submit' }>, view: FormView): Partial<Activity> {
     switch (output.kind) {
       case 'intro':
-        return message(view.definition.intro.trim());
+        return { ...message(view.definition.intro.trim()), channelData: { iad: { decision: 'form', formId: view.definition.id, prefilled: output.prefilled } satisfies AnswerChannelData } };
       case 'ask':
         return this.ask(output.field, output.error, output.afterFailures ?? false, view.instance);
       case 'help':

@@ -12,7 +12,12 @@ export const REQUEST_ASSISTANCE_FORM = 'request-assistance';
 
 /** What a reply tells the web widget and analytics about where its answer came from. */
 export interface AnswerChannelData {
-  decision: 'answer' | 'clarify' | 'fallback';
+  decision: 'answer' | 'clarify' | 'fallback' | 'form' | 'status' | 'cannotDo';
+  /** An answer that says what the question asked and the program information does not give (cost, dates...). */
+  missing?: string;
+  /** A form that started, and the choices its opening message made (never free text). */
+  formId?: string;
+  prefilled?: Record<string, string>;
   entryId?: string;
   passage?: string;
   score?: number;
@@ -107,11 +112,15 @@ export class Replies {
   /** A request's status for its owner, or "not found" (also for someone else's reference). */
   status(reference: string, status: RequestStatusView | undefined, formTitle: string | undefined): Partial<Activity> {
     const messages = this.messages.status;
-    if (!status) return textWithSuggestions(fillTemplate(messages.notFound, { reference }), []);
-    return textWithSuggestions(
-      fillTemplate(messages.found, { reference: status.reference, form: formTitle ?? status.formId, created: status.createdAt.slice(0, 10), status: messages.names[status.status] }),
-      [],
-    );
+    const channelData = { iad: { decision: 'status' } satisfies AnswerChannelData };
+    if (!status) return { ...textWithSuggestions(fillTemplate(messages.notFound, { reference }), []), channelData };
+    return {
+      ...textWithSuggestions(
+        fillTemplate(messages.found, { reference: status.reference, form: formTitle ?? status.formId, created: status.createdAt.slice(0, 10), status: messages.names[status.status] }),
+        [],
+      ),
+      channelData,
+    };
   }
 
   feedbackThanks(helpful: boolean): Partial<Activity> {

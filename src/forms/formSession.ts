@@ -62,7 +62,8 @@ export type FieldError = ValidationError | 'choice' | 'mustBeYes';
 
 /** What the bot should say, in order; the bot layer renders each from messages and the definition. */
 export type FormOutput =
-  | { kind: 'intro' }
+  /** The form begins; `prefilled` are the choices the opening message already made. */
+  | { kind: 'intro'; prefilled: Record<string, string> }
   | { kind: 'ask'; field: FormField; error?: FieldError; afterFailures?: boolean }
   | { kind: 'help'; field: FormField }
   | { kind: 'firstQuestion' }
@@ -131,7 +132,7 @@ export class FormSession {
       if (value) answers[field.id] = value;
     }
     const state: FormState = { formId: this.definition.id, instance, answers, history: [], failures: 0, stage: { kind: 'summary' }, returnToSummary: false };
-    return this.advance(state, [{ kind: 'intro' }]);
+    return this.advance(state, [{ kind: 'intro', prefilled: { ...answers } }]);
   }
 
   /** Whether a state read back from storage belongs to this form as it is now defined (a dialog file may have changed since). */

@@ -1,14 +1,11 @@
 import { join } from 'node:path';
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type Storage } from 'botbuilder';
-import { FormReplies } from '../../src/bot/formReplies';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import type { FormDefinition } from '../../src/forms/formDefinition';
 import { loadForms } from '../../src/forms/loadForms';
 import { openDatabase } from '../../src/storage/database';
 import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
-import { MainDialog } from '../../src/bot/dialogs/mainDialog';
 import type { AnswerEngine } from '../../src/engine/answerEngine';
-import { IadBot } from '../../src/bot/iadBot';
-import { Replies } from '../../src/bot/replies';
+import { createBot } from '../../src/bot/createBot';
 import { turnErrorHandler } from '../../src/server/adapter';
 import type { FeedbackEvent, FeedbackLog } from '../../src/storage/feedbackLog';
 import { memoryLogger, realEngine } from '../helpers';
@@ -31,11 +28,8 @@ export function createTestBot(options: { feedback?: FeedbackLog; engine?: Answer
   const feedback: FeedbackLog = options.feedback ?? { record: (event) => void recorded.push(event), mostFrequent: () => [] };
   const logger = memoryLogger();
   const storage = options.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const replies = new Replies(knowledge);
   const store = options.store ?? new SqliteRequestStore(openDatabase(':memory:'));
-  const dialog = new MainDialog({ engine, replies, formReplies: new FormReplies(knowledge.messages), forms: testForms(), store, feedback, logger, today: () => TODAY });
-  const bot = new IadBot(conversationState, new UserState(storage), dialog, replies);
+  const bot = createBot({ engine, forms: testForms(), store, storage, feedback, logger, today: () => TODAY });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);
 
