@@ -38,20 +38,47 @@ export function memoryLogger(level: 'debug' | 'info' = 'debug'): Logger & { line
   return Object.assign(createLogger(level, (line) => lines.push(line)), { lines });
 }
 
+interface CardAction {
+  type: string;
+  title: string;
+  data?: unknown;
+  card?: CardLike;
+}
+
+interface CardElement {
+  type: string;
+  text?: string;
+  facts?: { title: string; value: string }[];
+  actions?: CardAction[];
+  columns?: CardElement[];
+  items?: CardElement[];
+  selectAction?: CardAction;
+}
+
 interface CardLike {
-  body?: { type: string; text?: string; facts?: { title: string; value: string }[] }[];
-  actions?: { type: string; title: string; data?: unknown; card?: CardLike }[];
+  body?: CardElement[];
+  actions?: CardAction[];
+}
+
+/** Every element of a card body, columns and their items included. */
+function elements(list: CardElement[] = []): CardElement[] {
+  return list.flatMap((element) => [element, ...elements(element.columns), ...elements(element.items)]);
 }
 
 /** The text an Adaptive Card shows (its TextBlocks and facts), for assertions on card replies. */
 export function cardText(activity: { attachments?: { content?: unknown }[] }): string {
   const card = activity.attachments?.[0]?.content as CardLike | undefined;
-  return (card?.body ?? []).flatMap((block) => [block.text ?? '', ...(block.facts ?? []).map((f) => `${f.title}: ${f.value}`)]).join('\n');
+  return elements(card?.body)
+    .flatMap((block) => [block.text ?? '', ...(block.facts ?? []).map((f) => `${f.title}: ${f.value}`)])
+    .filter(Boolean)
+    .join('\n');
 }
 
-/** The buttons of an Adaptive Card reply: their titles and the values they submit; `nested` also those inside Action.ShowCard. */
+/** The buttons of an Adaptive Card reply (action sets, tappable columns, card actions): titles and values; `nested` also inside Action.ShowCard. */
 export function cardActions(activity: { attachments?: { content?: unknown }[] }, options: { nested?: boolean } = {}): { title: string; data?: unknown }[] {
-  const collect = (card: CardLike | undefined): { title: string; data?: unknown }[] =>
-    (card?.actions ?? []).flatMap(({ title, data, card: inner }) => [{ title, data }, ...(options.nested && inner ? collect(inner) : [])]);
+  const collect = (card: CardLike | undefined): { title: string; data?: unknown }[] => {
+    const inBody = elements(card?.body).flatMap((element) => [...(element.actions ?? []), ...(element.selectAction ? [element.selectAction] : [])]);
+    return [...inBody, ...(card?.actions ?? [])].flatMap(({ title, data, card: inner }) => [{ title, data }, ...(options.nested && inner ? collect(inner) : [])]);
+  };
   return collect(activity.attachments?.[0]?.content as CardLike | undefined);
 }

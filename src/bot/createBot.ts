@@ -21,8 +21,9 @@ export interface BotParts {
 
 /** The bot and its dialogs over the given parts: what the server, the tests and the evaluation all run. */
 export function createBot(parts: BotParts): IadBot {
-  const { engine, storage } = parts;
-  const replies = new Replies(engine.knowledge);
-  const dialog = new MainDialog({ ...parts, replies, formReplies: new FormReplies(engine.knowledge.messages) });
-  return new IadBot(new ConversationState(storage), new UserState(storage), dialog, replies);
+  const { engine, storage, forms } = parts;
+  const conversationState = new ConversationState(storage);
+  const replies = new Replies(engine.knowledge, forms);
+  const dialog = new MainDialog({ ...parts, replies, formReplies: new FormReplies(engine.knowledge.messages), memory: conversationState.createProperty('memory') });
+  return new IadBot(conversationState, new UserState(storage), dialog, replies);
 }

@@ -23,6 +23,23 @@ export const KnowledgeEntry = z.strictObject({
     section: nonEmptyLine,
   }),
   related: z.array(entryId).max(5).default([]),
+  /**
+   * Phrases partners use for this topic in their own words ("where a gun was first sold"):
+   * a question that says one of them is about this entry, whatever else it says.
+   */
+  concepts: z.array(nonEmptyLine.max(100)).default([]),
+  /**
+   * The guided request that acts on this answer (dialogs/*.yaml): a dialog's id, or a choice
+   * of one ("tracing" of request-assistance). The answer offers "Request this", and "I want
+   * to request that" after it starts the request with the choice made.
+   */
+  request: entryId.optional(),
+  /**
+   * The details (knowledge/<locale>/details.yaml) this answer gives. A question asking for
+   * another one (a cost, a date) gets this answer and a plain word that the program
+   * information does not say it.
+   */
+  provides: z.array(entryId).default([]),
 });
 export type KnowledgeEntry = z.infer<typeof KnowledgeEntry>;
 

@@ -6,10 +6,13 @@ import { Messages } from './messages';
 import { RetrievalSettings } from './retrievalSettings';
 import { SmalltalkFile } from './smalltalk';
 import { readSourceDocument, type Passage, type SourceDocument } from './sourceDocument';
+import { DetailFile } from './details';
+import { IntentFile } from './intents';
 import { OutOfScopeFile } from './outOfScope';
+import { PlaceFile } from './places';
 import { StopWordFile } from './stopWords';
 import { SynonymFile } from './synonyms';
-import { formatFieldPath, readYamlFile, type YamlSource } from './yamlFile';
+import { formatFieldPath, readYamlFile, type ParsedYaml, type YamlSource } from './yamlFile';
 
 /** Everything the answer engine and the bot need for one locale, validated and cross-checked. */
 export interface KnowledgeBase {
@@ -20,6 +23,9 @@ export interface KnowledgeBase {
   synonyms: SynonymFile;
   stopWords: string[];
   outOfScope: OutOfScopeFile;
+  details: DetailFile;
+  places: PlaceFile;
+  intents: IntentFile;
   smalltalk: SmalltalkFile;
   messages: Messages;
   settings: RetrievalSettings;
@@ -47,6 +53,9 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
   const synonyms = attempt(join(dir, 'synonyms.yaml'), (f) => readYamlFile(f, SynonymFile).data);
   const stopWords = attempt(join(dir, 'stopwords.yaml'), (f) => readYamlFile(f, StopWordFile).data.words);
   const outOfScope = attempt(join(dir, 'out-of-scope.yaml'), (f) => readYamlFile(f, OutOfScopeFile).data);
+  const details = attempt(join(dir, 'details.yaml'), (f) => readYamlFile(f, DetailFile));
+  const places = attempt(join(dir, 'places.yaml'), (f) => readYamlFile(f, PlaceFile));
+  const intents = attempt(join(dir, 'intents.yaml'), (f) => readYamlFile(f, IntentFile).data);
   const smalltalk = attempt(join(dir, 'smalltalk.yaml'), (f) => readYamlFile(f, SmalltalkFile).data);
   const messages = attempt(join(dir, 'messages.yaml'), (f) => readYamlFile(f, Messages).data);
   const entryFiles = listFiles(join(dir, 'entries'), '.yaml', problems).map((f) => attempt(f, (file) => readYamlFile(file, EntryFile)));
@@ -58,6 +67,8 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     .filter((f) => f !== undefined)
     .flatMap(({ data, source }) => data.entries.map((entry, i) => ({ entry, source, path: ['entries', i] as PropertyKey[] })));
   crossCheck(located, documents, locale, problems);
+  if (details) checkDetails(located, details, problems);
+  if (places) checkPlaces(places, problems);
   throwIfAny(problems);
   const byId = new Map(located.map((item) => [item.entry.id, item]));
   return {
@@ -72,6 +83,9 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     synonyms: synonyms!,
     stopWords: stopWords!,
     outOfScope: outOfScope!,
+    details: details!.data,
+    places: places!.data,
+    intents: intents!,
     smalltalk: smalltalk!,
     messages: messages!,
     settings: settings!,
@@ -119,4 +133,32 @@ function crossCheck(located: LocatedEntry[], documents: SourceDocument[], locale
       problem(item, ['source', 'section'], `"${entry.source.section}" is not a section of ${document.id} (have: ${document.passages.map((p) => p.section).join('; ')})`);
     }
   }
+}
+
+/** Details named in `provides` exist and are unique. */
+function checkDetails(located: LocatedEntry[], details: ParsedYaml<DetailFile>, problems: ContentProblem[]): void {
+  const ids = new Set<string>();
+  details.data.details.forEach((detail, i) => {
+    if (ids.has(detail.id)) problems.push({ file: details.source.file, line: details.source.lineOf(['details', i, 'id']), field: `details[${i}].id`, message: `duplicate detail "${detail.id}"` });
+    ids.add(detail.id);
+  });
+  for (const item of located) {
+    item.entry.provides.forEach((id, i) => {
+      if (ids.has(id)) return;
+      const path = [...item.path, 'provides', i];
+      problems.push({ file: item.source.file, line: item.source.lineOf(path), field: formatFieldPath(path), message: `names "${id}", which is not a detail of details.yaml (have: ${[...ids].join(', ')})` });
+    });
+  }
+}
+
+/** Place ids are unique and `in` names a place the program information names. */
+function checkPlaces(places: ParsedYaml<PlaceFile>, problems: ContentProblem[]): void {
+  const named = new Set(places.data.places.filter((p) => p.named).map((p) => p.id));
+  const ids = new Set<string>();
+  places.data.places.forEach((place, i) => {
+    const problem = (field: string, message: string) => problems.push({ file: places.source.file, line: places.source.lineOf(['places', i, field]), field: `places[${i}].${field}`, message });
+    if (ids.has(place.id)) problem('id', `duplicate place "${place.id}"`);
+    ids.add(place.id);
+    if (place.in !== undefined && !named.has(place.in)) problem('in', `"${place.in}" is not a place the program information names (named: ${[...named].join(', ')})`);
+  });
 }

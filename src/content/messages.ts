@@ -77,10 +77,28 @@ export const Messages = z.strictObject({
   turnConflict: text,
   /** The button the fallback offers to start a request for assistance. */
   requestAssistanceLabel: label,
+  /** The heading over an answer's related topics. */
+  relatedLabel: label,
+  /** The button under an answer about a service: starts its request, filled in. */
+  requestThisLabel: label,
+  /** The button under an answer that does not say what was asked: passes the question to staff. */
+  askStaffLabel: label,
+  /** Said under an answer when the question asked a detail it does not give. */
+  notInProgramInfo: text.refine((t) => t.includes('{detail}'), 'must contain {detail}'),
+  /** Said under where IAD works, for a place asked about that the page does not name. */
+  placeNotNamed: text.refine((t) => t.includes('{place}'), 'must contain {place}'),
+  placeInRegion: text.refine((t) => t.includes('{place}') && t.includes('{region}'), 'must contain {place} and {region}'),
+  /** Asked to do what only IAD staff can (run a trace now): said plainly, with the request offered. */
+  cannotDo: text,
+  cannotDoLabel: label,
   forms: FormMessages,
   status: z.strictObject({
     found: text.refine((t) => t.includes('{reference}') && t.includes('{status}'), 'must contain {reference} and {status}'),
     notFound: text.refine((t) => t.includes('{reference}'), 'must contain {reference}'),
+    /** Heading of the list of a partner's requests (asked without a reference). */
+    yours: text,
+    /** No request from this account. */
+    none: text,
     names: z.strictObject({ received: text, 'in-review': text, 'in-progress': text, closed: text, declined: text }),
   }),
 });

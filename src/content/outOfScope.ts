@@ -12,7 +12,10 @@ export const OutOfScopeFile = z.strictObject({
         id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
         /** How the bot names the topic in its reply ("firearm licences and purchase rules"). */
         name: z.string().trim().min(1).max(80),
+        /** Its topic words in order ("background check"): function words and word endings do not matter. */
         phrases: z.array(z.string().trim().min(1)).min(1),
+        /** Exact word sequences, for when a function word is what makes it out of scope ("make a bomb"). */
+        wordings: z.array(z.string().trim().min(1)).default([]),
       }),
     )
     .default([]),

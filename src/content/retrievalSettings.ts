@@ -38,15 +38,23 @@ export const RetrievalSettings = z.strictObject({
   /** Long messages are read up to this many characters and this many distinct words. */
   maxQueryChars: z.int().min(100).max(100_000),
   maxQueryTerms: z.int().min(4).max(256),
+  /** How much a word of a place name (gazetteer) weighs in a question: a place is mostly context. */
+  placeWeight: fraction,
+  /** A question that uses an entry's concept phrase counts at least this confident about it... */
+  conceptConfidence: fraction,
+  /** ...and its score is raised by this, which ranks it first. */
+  conceptWeight: weight,
   /** Passages compete with curated entries with their score multiplied by this. */
   passageScoreFactor: fraction,
   thresholds: z.strictObject({
-    /** Confidence needed to answer outright. */
+    /** Confidence needed to answer whatever the runners-up. */
     answer: fraction,
-    /** Confidence needed for an option to be offered under "did you mean". */
+    /** Confidence needed to be answered when clearly ahead, or offered under "did you mean". */
     suggest: fraction,
-    /** A runner-up scoring at least this share of the top score makes the top one ambiguous. */
-    ambiguityRatio: fraction,
+    /** From this confidence, with no close runner-up, an answer shows no related topics. */
+    clear: fraction,
+    /** Below `answer`, a runner-up whose score is within this of the best makes the question ambiguous. */
+    clarifyMargin: weight,
     /** Matched topic words (sum of their weights) below this are never enough to answer. */
     minEvidence: weight,
   }),

@@ -3,10 +3,14 @@ import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
 import { deriveAcronyms } from './acronyms';
 import { analyzerFor } from './analyzerFor';
-import { stemWord } from './analyzer';
+import { normalizedWords, stemWord } from './analyzer';
 import { decide, type Decision, type OutOfScopeTopic } from './decide';
+import { DetailFinder, type Detail } from './details';
 import { englishDictionary } from './dictionary';
+import { IntentRecognizer, type Intent } from './intents';
 import { OutOfScopeDetector } from './outOfScope';
+import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
+import { PlaceFinder, type Place } from './places';
 import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
 import { rankCandidates, type Candidate } from './rank';
 import { buildSearchIndex, loadOrBuildSearchIndex } from './searchIndex';
@@ -21,6 +25,17 @@ export interface EngineResult {
   /** Declared out-of-scope topics the question names. */
   topics: OutOfScopeTopic[];
   decision: Decision;
+  /** A detail the question asks for (a cost, a date) that the answer does not give. */
+  missing?: Detail;
+  /** The places the question names (gazetteer). */
+  places: Place[];
+  /** The entry of an earlier turn this message was read with ("who can use it?"). */
+  followsUp?: string;
+}
+
+/** What the conversation so far tells: the entries answered, most recent first. */
+export interface AskContext {
+  recent?: readonly string[];
 }
 
 export interface EngineOptions {
@@ -43,6 +58,11 @@ export class AnswerEngine {
   /** Out-of-scope phrases; `ineffective` lists those knowledge:check reports. */
   readonly outOfScope: OutOfScopeDetector;
   private readonly smalltalkMatcher: SmalltalkMatcher;
+  private readonly concepts: PhraseMatcher<string>;
+  private readonly details: DetailFinder;
+  private readonly places: PlaceFinder;
+  private readonly intents: IntentRecognizer;
+  private readonly placeWords: ReadonlySet<string>;
 
   constructor(knowledge: KnowledgeBase, options: EngineOptions = {}) {
     this.knowledge = knowledge;
@@ -58,7 +78,9 @@ export class AnswerEngine {
     this.entriesById = new Map(knowledge.entries.map((entry) => [entry.id, entry]));
 
     const acronyms = deriveAcronyms([...knowledge.passages.map((p) => p.text), ...knowledge.entries.flatMap((e) => [e.title, e.answer])]);
-    const synonyms = new SynonymExpander([...knowledge.synonyms.groups, ...acronyms], analyzer);
+    this.places = new PlaceFinder(knowledge.places, analyzer);
+    this.placeWords = new Set(knowledge.places.places.flatMap((place) => place.words.flatMap((phrase) => normalizedWords(phrase))));
+    const synonyms = new SynonymExpander([...knowledge.synonyms.groups, ...acronyms, ...this.places.synonymGroups()], analyzer);
     const vocabulary = new Vocabulary();
     for (const unit of units) {
       const text = unit.kind === 'entry' ? [unit.entry.title, unit.entry.answer, ...unit.entry.tags, ...unit.entry.questions].join('\n') : `${unit.passage.section}\n${unit.passage.text}`;
@@ -70,18 +92,124 @@ export class AnswerEngine {
       ...synonyms.terms.map((term) => term.stem),
     ]);
     this.smalltalkMatcher = new SmalltalkMatcher(knowledge.smalltalk, analyzer);
+    this.concepts = new PhraseMatcher(
+      knowledge.entries.flatMap((entry) => entry.concepts.map((phrase) => ({ phrase, value: entry.id }))),
+      analyzer,
+      'phrase',
+      (stem) => synonyms.equivalents(stem),
+    );
+    const equivalents = (stem: string) => synonyms.equivalents(stem);
+    this.details = new DetailFinder(knowledge.details, analyzer, equivalents);
+    this.intents = new IntentRecognizer(knowledge.intents, analyzer);
     this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, analyzer, {
       stems: new Set(units.flatMap((unit) => [...unit.stems])),
       pairs: new Set(units.flatMap((unit) => [...unit.pairs])),
+      texts: [...knowledge.entries.flatMap((e) => [e.title, e.answer, ...e.questions]), ...knowledge.passages.map((p) => p.text)],
     });
-    this.context = { analyzer, vocabulary, synonyms, dictionary: englishDictionary(), topicStems, idf: inverseDocumentFrequency(units), settings: knowledge.settings };
+    this.context = {
+      analyzer,
+      vocabulary,
+      synonyms,
+      dictionary: englishDictionary(),
+      topicStems,
+      idf: inverseDocumentFrequency(units),
+      isPlaceWord: () => false,
+      settings: knowledge.settings,
+    };
   }
 
-  ask(text: string): EngineResult {
-    const query = analyzeQuery(text, this.context);
-    const candidates = rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings);
-    const topics = this.outOfScope.find(this.context.analyzer.stems(text.slice(0, this.knowledge.settings.maxQueryChars)));
-    return { query, candidates, topics, decision: decide(candidates, this.knowledge.settings, topics) };
+  /**
+   * The decision on a question. With the conversation's context, a message that points back
+   * ("who can use it?") or is too short to stand alone is also read with the topic just
+   * answered, and "tell me more" gets that topic's whole section of the program page.
+   */
+  ask(text: string, context: AskContext = {}): EngineResult {
+    const direct = this.search(text);
+    const last = context.recent?.[0] === undefined ? undefined : this.entriesById.get(context.recent[0]);
+    if (!last) return direct;
+    const pointsBack = this.intents.pointsBack(text);
+    const more = this.intents.asksMore(text);
+    const short = direct.query.terms.length <= 3;
+    const shift = this.intents.shiftsObject(text);
+    if (more && this.intents.withoutMore(text).trim().length === 0) return this.moreAbout(last, direct);
+    if (!pointsBack && !more && !short && !shift) return direct;
+    const contextual = this.search(`${text}\n${last.title}`);
+    if (contextual.decision.kind !== 'answer') return direct;
+    const followed = { ...contextual, followsUp: last.id };
+    if (direct.decision.kind !== 'answer') return followed;
+    if (shift) return direct;
+    if (pointsBack || more) return followed;
+    // A short question without a pointer ("what is the goal?") is read with the topic when
+    // that reading is at least as sure, or stays on the topic while the other leaves it.
+    const staysOnTopic = contextual.decision.best.unit.key === `e:${last.id}` && direct.decision.best.unit.key !== `e:${last.id}`;
+    return staysOnTopic || contextual.decision.best.confidence >= direct.decision.best.confidence ? followed : direct;
+  }
+
+  /** "I want that", "we need them here": with a topic just discussed, a request for it. */
+  asksForTopic(text: string): boolean {
+    return this.intents.asksForTopic(text);
+  }
+
+  /** What the message asks the assistant to do, if anything (the status of a request, a trace now). */
+  intent(text: string): Intent | undefined {
+    return this.intents.intent(text);
+  }
+
+  /** "Who can use it?", "I want to request that": the message stands for the topic just discussed. */
+  pointsBack(text: string): boolean {
+    return this.intents.pointsBack(text);
+  }
+
+  /** A word of a place of the gazetteer ("port" of Port of Spain): not personal data, whatever its capitals. */
+  isPlaceName(word: string): boolean {
+    return this.placeWords.has(word);
+  }
+
+  /**
+   * A phrase matcher over this knowledge's analysis, for phrases declared elsewhere (dialog
+   * triggers); with `synonyms`, a phrase's word also matches its one-word synonyms.
+   */
+  phraseMatcher<T>(entries: readonly { phrase: string; value: T }[], mode: PhraseMode, synonyms = true): PhraseMatcher<T> {
+    return new PhraseMatcher(entries, this.context.analyzer, mode, synonyms ? (stem) => this.context.synonyms.equivalents(stem) : undefined);
+  }
+
+  private search(text: string): EngineResult {
+    const read = text.slice(0, this.knowledge.settings.maxQueryChars);
+    const placeWords = this.places.wordsIn(read);
+    const query = analyzeQuery(text, { ...this.context, isPlaceWord: (word) => placeWords.has(word) });
+    const candidates = this.withConcepts(read, rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings));
+    const topics = this.outOfScope.find(read);
+    const decision = decide(candidates, this.knowledge.settings, topics);
+    const asked = this.details.asked(read);
+    const answered = decision.kind === 'answer' ? decision.best.unit : undefined;
+    const missing = asked && answered && !(answered.kind === 'entry' && answered.entry.provides.includes(asked.id)) ? asked : undefined;
+    return { query, candidates, topics, decision, missing, places: this.places.find(read) };
+  }
+
+  /**
+   * A question that uses an entry's own phrase for its topic ("where the gun was first
+   * sold") is about that entry: it is ranked first and counts as confident.
+   */
+  private withConcepts(text: string, candidates: Candidate[]): Candidate[] {
+    const named = new Set(this.concepts.find(text).map((match) => match.value));
+    if (named.size === 0) return candidates;
+    const { conceptConfidence, conceptWeight } = this.knowledge.settings;
+    const boosted = candidates.map((c) =>
+      c.unit.kind === 'entry' && named.has(c.unit.entry.id) ? { ...c, confidence: Math.max(c.confidence, conceptConfidence), score: c.score + conceptWeight } : c,
+    );
+    for (const id of named) {
+      if (boosted.some((c) => c.unit.kind === 'entry' && c.unit.entry.id === id)) continue;
+      boosted.push({ unit: this.unitsByKey.get(`e:${id}`)!, score: conceptConfidence + conceptWeight, lunrScore: 0, coverage: 0, evidence: 0, confidence: conceptConfidence });
+    }
+    return boosted.sort((a, b) => b.score - a.score);
+  }
+
+  /** The whole section of the program page that the last answer came from. */
+  private moreAbout(entry: KnowledgeEntry, direct: EngineResult): EngineResult {
+    const passage = [...this.unitsByKey.values()].find((unit) => unit.kind === 'passage' && unit.passage.documentId === entry.source.document && unit.passage.section === entry.source.section);
+    if (!passage) return direct;
+    const best: Candidate = { unit: passage, score: 1, lunrScore: 0, coverage: 1, evidence: 0, confidence: 1 };
+    return { ...direct, decision: { kind: 'answer', best, alternatives: [], certainty: 'clear' }, missing: undefined, followsUp: entry.id };
   }
 
   smalltalk(text: string): SmalltalkMatch | undefined {

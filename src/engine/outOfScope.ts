@@ -1,20 +1,23 @@
 import type { OutOfScopeFile } from '../content/outOfScope';
 import type { Analyzer } from './analyzer';
 import type { OutOfScopeTopic } from './decide';
+import { PhraseMatcher } from './phraseMatcher';
 import { stemPairs } from './searchUnits';
 
 /**
- * Finds the declared out-of-scope topics a question names, by phrase on stems. A phrase
- * the knowledge itself uses (a word of it, or all its word pairs, such as "own a gun",
- * whose "own" is a stop word, leaving "gun") would decline in-scope questions, so it is
+ * Finds the declared out-of-scope topics a question names, by phrase on stems (and by exact
+ * wording where function words matter). A phrase the knowledge itself uses (a word of it,
+ * or all its word pairs, such as "own a gun", whose "own" is a stop word, leaving "gun"), or
+ * a wording found in the knowledge's own text, would decline in-scope questions, so it is
  * set aside and reported by `npm run knowledge:check`.
  */
 export class OutOfScopeDetector {
-  private readonly phrases: OutOfScopeTopic[];
+  private readonly matcher: PhraseMatcher<OutOfScopeTopic>;
+  private readonly wordings: PhraseMatcher<OutOfScopeTopic>;
   readonly ineffective: { topic: string; phrase: string }[] = [];
 
-  constructor(file: OutOfScopeFile, analyzer: Analyzer, knowledge: { stems: ReadonlySet<string>; pairs: ReadonlySet<string> }) {
-    this.phrases = file.topics.flatMap((topic) =>
+  constructor(file: OutOfScopeFile, analyzer: Analyzer, knowledge: { stems: ReadonlySet<string>; pairs: ReadonlySet<string>; texts: readonly string[] }) {
+    const phrases = file.topics.flatMap((topic) =>
       topic.phrases.flatMap((phrase) => {
         const stems = analyzer.stems(phrase);
         const used = stems.length === 1 ? knowledge.stems.has(stems[0]!) : stemPairs(stems).every((pair) => knowledge.pairs.has(pair));
@@ -22,14 +25,26 @@ export class OutOfScopeDetector {
           this.ineffective.push({ topic: topic.id, phrase });
           return [];
         }
-        return [{ id: topic.id, name: topic.name, stems }];
+        return [{ phrase, value: { id: topic.id, name: topic.name, stems } }];
       }),
+    );
+    this.matcher = new PhraseMatcher(phrases, analyzer, 'sequence');
+    const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase) } })));
+    const used = new Set(texts(knowledge.texts, new PhraseMatcher(wordings, analyzer, 'phrase')));
+    this.ineffective.push(...wordings.filter((w) => used.has(w.phrase)).map((w) => ({ topic: w.value.id, phrase: w.phrase })));
+    this.wordings = new PhraseMatcher(
+      wordings.filter((w) => !used.has(w.phrase)),
+      analyzer,
+      'phrase',
     );
   }
 
-  find(stems: readonly string[]): OutOfScopeTopic[] {
-    return this.phrases.filter((phrase) =>
-      stems.some((_, start) => phrase.stems.every((stem, k) => stems[start + k] === stem)),
-    );
+  find(text: string): OutOfScopeTopic[] {
+    return [...this.wordings.find(text), ...this.matcher.find(text)].map((match) => match.value);
   }
+}
+
+/** The wordings that some text of the knowledge itself contains. */
+function texts(knowledgeTexts: readonly string[], matcher: PhraseMatcher<OutOfScopeTopic>): string[] {
+  return knowledgeTexts.flatMap((text) => matcher.find(text).map((match) => match.phrase));
 }

@@ -38,12 +38,14 @@ export interface QueryContext {
   topicStems: ReadonlySet<string>;
   /** idf of a stem over the search units, undefined for a stem no unit uses. */
   idf: (stem: string) => number | undefined;
+  /** A word of a place named in this question (the gazetteer): context more often than topic. */
+  isPlaceWord: (word: string) => boolean;
   settings: RetrievalSettings;
 }
 
 /** normalize -> terms -> variants (exact, typo-corrected, synonyms) -> weights. */
 export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery {
-  const { analyzer, vocabulary, synonyms, dictionary, topicStems, idf, settings } = context;
+  const { analyzer, vocabulary, synonyms, dictionary, topicStems, idf, isPlaceWord, settings } = context;
   const truncated = text.length > settings.maxQueryChars;
   const terms = analyzer.terms(truncated ? text.slice(0, settings.maxQueryChars) : text);
 
@@ -73,7 +75,9 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const known = weights.length > 0;
     // Numbers the knowledge uses (years, counts) are as telling as topic words.
     const topic = term.variants.some((v) => v.stems.some((stem) => topicStems.has(stem) || /^\d+$/.test(stem)));
-    return { ...term, known, topic, weight: known ? Math.max(...weights) : settings.unknownTermWeight };
+    // "A pistol found in Port of Spain" is about the pistol: where a partner is, is context.
+    const place = isPlaceWord(term.word) ? settings.placeWeight : 1;
+    return { ...term, known, topic, weight: place * (known ? Math.max(...weights) : settings.unknownTermWeight) };
   });
   return { terms: queryTerms, truncated };
 }

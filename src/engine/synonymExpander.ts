@@ -11,14 +11,24 @@ interface Phrase {
  */
 export class SynonymExpander {
   private readonly phrases: Phrase[];
+  private readonly singleStems = new Map<string, Set<string>>();
   readonly terms: Term[];
 
   constructor(groups: readonly (readonly string[])[], analyzer: Analyzer) {
     this.terms = groups.flatMap((group) => group.flatMap((phrase) => analyzer.terms(phrase)));
+    for (const group of groups) {
+      const singles = group.map((phrase) => analyzer.stems(phrase)).filter((stems) => stems.length === 1).map((stems) => stems[0]!);
+      for (const stem of singles) for (const other of singles) (this.singleStems.get(stem) ?? this.singleStems.set(stem, new Set([stem])).get(stem)!).add(other);
+    }
     this.phrases = groups
       .flatMap((group, index) => group.map((phrase) => ({ stems: analyzer.stems(phrase), group: index })))
       .filter((phrase) => phrase.stems.length > 0)
       .sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  /** The stem and its one-word synonyms ("gun" for "firearm"): what a phrase's word may be matched by. */
+  equivalents(stem: string): readonly string[] {
+    return [...(this.singleStems.get(stem) ?? [stem])];
   }
 
   /**

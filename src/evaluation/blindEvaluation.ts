@@ -47,6 +47,17 @@ function decisive(replies: BotReply[]): BotReply | undefined {
   return replies.find((reply) => reply.iad !== undefined);
 }
 
+/** The first answer among the replies: a message that is a question and a request gets both. */
+function answerIn(replies: BotReply[]): BotReply | undefined {
+  return replies.find((reply) => reply.iad?.decision === 'answer');
+}
+
+/** Whether one of the replies starts the form. */
+function startsForm(replies: BotReply[], formId: string): { started: boolean; prefilled?: Record<string, string> } {
+  const start = replies.find((reply) => reply.iad?.decision === 'form' && reply.iad.formId === formId);
+  return { started: start !== undefined, prefilled: start?.iad?.prefilled };
+}
+
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
@@ -89,9 +100,9 @@ function judge(target: Tally, question: string, ok: boolean, expected: string, r
 
 /** A turn of a follow-up conversation, judged as the same kind of question alone would be. */
 function turnRight(turn: FollowUpTurn, replies: BotReply[]): boolean {
-  const reply = decisive(replies);
-  if ('expect' in turn) return reply?.iad?.decision === 'form' && reply.iad.formId === turn.expect;
-  return reply?.iad?.decision === 'answer' && mentionsAll(reply.text, turn.mustMention);
+  if ('expect' in turn) return startsForm(replies, turn.expect).started;
+  const reply = answerIn(replies);
+  return reply !== undefined && mentionsAll(reply.text, turn.mustMention);
 }
 
 /** Puts every question of a blind set to the target, each in a conversation of its own (follow-ups share theirs). */
@@ -111,7 +122,8 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     const say = target.conversation();
     const replies = await say(item.q);
     const reply = decisive(replies);
-    judge(report.answer, item.q, reply?.iad?.decision === 'answer' && mentionsAll(reply.text, item.mustMention), item.mustMention.join(' + '), replies);
+    const answer = answerIn(replies);
+    judge(report.answer, item.q, answer !== undefined && mentionsAll(answer.text, item.mustMention), item.mustMention.join(' + '), replies);
     if (reply?.iad?.decision === 'clarify') {
       report.answer.clarified++;
       // Whether the first option was right: pressed, as a partner would.
@@ -122,7 +134,7 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
   }
   for (const item of set.partial) {
     const replies = await ask(item.q);
-    const iad = decisive(replies)?.iad;
+    const iad = (answerIn(replies) ?? decisive(replies))?.iad;
     const withContent = iad?.decision === 'answer' && iad.missing !== undefined;
     if (withContent) report.partial.withContent++;
     judge(report.partial, item.q, withContent || iad?.decision === 'fallback', `says the page does not give ${item.missing}`, replies);
@@ -133,12 +145,11 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
   }
   for (const item of set.requests) {
     const replies = await ask(item.q);
-    const iad = decisive(replies)?.iad;
     const formId = `request-${item.form}`;
-    const started = iad?.decision === 'form' && iad.formId === formId;
+    const { started, prefilled } = startsForm(replies, formId);
     judge(report.requests, item.q, started, `${formId} (${item.service})`, replies);
     const value = SERVICE_VALUE[item.service];
-    if (started && value && iad.prefilled?.[FORM_SERVICE_FIELD[formId]!] === value) report.requests.prefilled++;
+    if (started && value && prefilled?.[FORM_SERVICE_FIELD[formId]!] === value) report.requests.prefilled++;
   }
   for (const item of set.status) {
     const replies = await ask(item.q);

@@ -23,6 +23,8 @@ const common = {
 };
 
 const lengthRules = {
+  /** Take the message that started the form as a draft answer when it has at least this many words. */
+  draftFromOpening: z.int().min(1).optional(),
   minLength: z.int().min(0).optional(),
   maxLength: z.int().min(1).optional(),
   pattern: z.string().optional(),
@@ -60,6 +62,11 @@ export const FormDefinition = z.strictObject({
   title: text.max(60),
   /** Phrases that start this dialog when a message contains them ("request training"). */
   triggers: z.array(text).min(1),
+  /**
+   * Words that make a request this dialog's, whichever trigger started it: "I'd like to
+   * request a course" is a request for training, not for assistance.
+   */
+  topicWords: z.array(text).default([]),
   intro: text,
   fields: z.array(FormField).min(1),
   /** Shown after submission; {reference} is the request's reference. */

@@ -124,15 +124,28 @@ export class FormSession {
   }
 
   /** Starts the form, taking what the opening message already says ("tracing") as answers. */
-  start(openingMessage: string, instance: string): FormStep {
+  /**
+   * Starts the form, taking what the opening message already says as answers: the choices it
+   * names ("tracing"), and the message itself for a field that drafts from it (a case
+   * description long enough to be one; the partner sees it in the summary). `prefill` are
+   * choices known otherwise (the service of the answer just given); unknown values are ignored.
+   */
+  start(openingMessage: string, instance: string, prefill: Readonly<Record<string, string>> = {}): FormStep {
     const answers: Record<string, string> = {};
+    const choices: Record<string, string> = {};
     for (const field of this.definition.fields) {
-      if (field.type !== 'choice' || !fieldApplies(field, answers)) continue;
-      const value = this.prefillChoice(field, openingMessage);
-      if (value) answers[field.id] = value;
+      if (!fieldApplies(field, answers)) continue;
+      if (field.type === 'choice') {
+        const given = prefill[field.id];
+        const value = given !== undefined && field.choices.some((c) => c.value === given) ? given : this.prefillChoice(field, openingMessage);
+        if (value) answers[field.id] = choices[field.id] = value;
+      } else if ('draftFromOpening' in field && field.draftFromOpening !== undefined && normalizedWords(openingMessage).length >= field.draftFromOpening) {
+        const draft = this.validate(field, openingMessage);
+        if (draft.ok) answers[field.id] = draft.value;
+      }
     }
     const state: FormState = { formId: this.definition.id, instance, answers, history: [], failures: 0, stage: { kind: 'summary' }, returnToSummary: false };
-    return this.advance(state, [{ kind: 'intro', prefilled: { ...answers } }]);
+    return this.advance(state, [{ kind: 'intro', prefilled: choices }]);
   }
 
   /** Whether a state read back from storage belongs to this form as it is now defined (a dialog file may have changed since). */

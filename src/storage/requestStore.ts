@@ -59,6 +59,8 @@ export interface RequestStore {
   /** The status for the partner who submitted it; undefined when the reference does not exist OR belongs to someone else (same answer: no leak). */
   statusFor(reference: string, channelId: string, userId: string): RequestStatusView | undefined;
   get(reference: string): StoredRequest | undefined;
+  /** The requests a partner submitted from this account, newest first. */
+  ownedBy(channelId: string, userId: string, limit: number): RequestStatusView[];
   /** The request a form instance was submitted as, for the partner who submitted it. */
   submittedWith(submissionKey: string, channelId: string, userId: string): RequestStatusView | undefined;
   /** Newest first. */
@@ -100,6 +102,7 @@ export class SqliteRequestStore implements RequestStore {
   private readonly selectOne;
   private readonly selectSubmitted;
   private readonly selectSubmittedBy;
+  private readonly selectOwnedBy;
   private readonly selectOwned;
   private readonly selectList;
   private readonly updateStatus;
@@ -138,6 +141,7 @@ export class SqliteRequestStore implements RequestStore {
        VALUES (?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectSubmitted = db.prepare<[string], RequestRow>(`SELECT ${columns} FROM requests WHERE submission_key = ?`);
+    this.selectOwnedBy = db.prepare<[string, number], RequestRow>(`SELECT ${columns} FROM requests WHERE owner = ? ORDER BY created_at DESC, reference DESC LIMIT ?`);
     this.selectSubmittedBy = db.prepare<[string, string], RequestRow>(`SELECT ${columns} FROM requests WHERE submission_key = ? AND owner = ?`);
     this.selectOne = db.prepare<[string], RequestRow>(`SELECT ${columns} FROM requests WHERE reference = ?`);
     this.selectOwned = db.prepare<[string, string], RequestRow>(`SELECT ${columns} FROM requests WHERE reference = ? AND owner = ?`);
@@ -176,6 +180,10 @@ export class SqliteRequestStore implements RequestStore {
   statusFor(reference: string, channelId: string, userId: string): RequestStatusView | undefined {
     const row = this.selectOwned.get(reference, ownerOf(channelId, userId));
     return row && statusView(row);
+  }
+
+  ownedBy(channelId: string, userId: string, limit: number): RequestStatusView[] {
+    return this.selectOwnedBy.all(ownerOf(channelId, userId), limit).map(statusView);
   }
 
   submittedWith(submissionKey: string, channelId: string, userId: string): RequestStatusView | undefined {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { loadKnowledge } from '../content/loadKnowledge';
@@ -8,14 +9,20 @@ import { localBot } from '../evaluation/localBot';
 import { formatBlindReport } from '../evaluation/printReport';
 import { loadForms } from '../forms/loadForms';
 import { runTool } from './cli';
-import { EVAL_SET_FILES, evaluate, readEvalSet, type EvalReport, type EvalSet } from './evaluation';
+import { diffOutcomes, formatChanges, OUTCOMES_FILE, outcomesOf, readOutcomes, writeOutcomes } from './evalOutcomes';
+import { EVAL_SET_FILES, evaluate, mergeEvalSets, readEvalSet, type EvalReport } from './evaluation';
+import { formatLooReport, leaveOneOut } from './leaveOneOut';
 
 /**
  * `npm run eval [-- --verbose] [-- --set FILE]`: answer quality on the labelled question
  * sets (each file, then all together), or on one given file.
  * `npm run eval -- --blind FILE... [--verbose]`: blind sets put to the whole bot, as partners would.
+ * `npm run eval -- --loo`: each entry's alternate questions asked of an engine built without them.
+ * `npm run eval -- --record`: records every question's outcome for the quality test (test/fixtures/eval-outcomes.json).
  */
 runTool(async (args) => {
+  if (args.includes('--loo')) return looCommand();
+  if (args.includes('--record')) return record();
   if (args.includes('--blind')) return blind(args.filter((arg) => arg !== '--blind' && arg !== '--verbose'), args.includes('--verbose'));
   const setOption = args.indexOf('--set');
   const files = setOption >= 0 ? [args[setOption + 1]] : EVAL_SET_FILES.map((name) => join('test', 'fixtures', name));
@@ -28,10 +35,29 @@ runTool(async (args) => {
   const verbose = args.includes('--verbose');
   for (const { file, set } of sets) print(file, evaluate(engine, set), verbose);
   if (sets.length > 1) {
-    const all: EvalSet = { in_scope: sets.flatMap((s) => s.set.in_scope), out_of_scope: sets.flatMap((s) => s.set.out_of_scope) };
-    print('all sets', evaluate(engine, all), false);
+    print('all sets', evaluate(engine, mergeEvalSets(sets.map((s) => s.set))), false);
   }
 });
+
+/** One engine build per alternate question: seconds, not the milliseconds of an eval run. */
+function looCommand(): number {
+  const knowledge = loadKnowledge(loadConfig().KNOWLEDGE_DIR);
+  console.log(formatLooReport(leaveOneOut(knowledge, (k) => new AnswerEngine(k))).join('\n'));
+  return 0;
+}
+
+/** Re-records every question's outcome, printing what changed since the last recording so the author sees what they accept. */
+function record(): number {
+  const file = join('test', 'fixtures', OUTCOMES_FILE);
+  const engine = new AnswerEngine(loadKnowledge(loadConfig().KNOWLEDGE_DIR));
+  const all = mergeEvalSets(EVAL_SET_FILES.map((name) => readEvalSet(join('test', 'fixtures', name))));
+  const outcomes = outcomesOf(engine, all);
+  const changes = existsSync(file) ? diffOutcomes(readOutcomes(file), outcomes) : [];
+  writeOutcomes(file, outcomes);
+  console.log(`${file}: ${Object.keys(outcomes).length} questions recorded, ${changes.length} changed since the last recording`);
+  for (const line of formatChanges(changes, all)) console.log(`  ${line}`);
+  return 0;
+}
 
 async function blind(files: string[], verbose: boolean): Promise<number> {
   if (files.length === 0) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { AnswerEngine } from '../engine/answerEngine';
-import type { Decision } from '../engine/decide';
-import { candidateLabel } from '../engine/formatResult';
 import { readYamlFile } from '../content/yamlFile';
+import { firstEntry, outcomeLabel } from './evalOutcomes';
 
 /**
  * The labelled question sets in test/fixtures, each written by a different author apart from
@@ -34,22 +33,27 @@ export function readEvalSet(file: string): EvalSet {
   return readYamlFile(file, EvalSet).data;
 }
 
+/** The sets as one, for the overall figures and the recorded outcomes. */
+export function mergeEvalSets(sets: readonly EvalSet[]): EvalSet {
+  return { in_scope: sets.flatMap((s) => s.in_scope), out_of_scope: sets.flatMap((s) => s.out_of_scope) };
+}
+
 export function evaluate(engine: AnswerEngine, set: EvalSet): EvalReport {
   const misses: EvalReport['misses'] = [];
   let top1 = 0;
   let top3 = 0;
   for (const { q, expect } of set.in_scope) {
     const { decision, candidates } = engine.ask(q);
-    const first = firstChoice(decision);
+    const first = firstEntry(decision);
     if (first && expect.includes(first)) top1++;
-    else misses.push({ question: q, expected: expect, got: describe(decision) });
+    else misses.push({ question: q, expected: expect, got: outcomeLabel(decision) });
     const ranked = candidates.flatMap((c) => (c.unit.kind === 'entry' ? [c.unit.entry.id] : [])).slice(0, 3);
     if (ranked.some((id) => expect.includes(id))) top3++;
   }
   const falseAnswers: EvalReport['falseAnswers'] = [];
   for (const q of set.out_of_scope) {
     const { decision } = engine.ask(q);
-    if (decision.kind !== 'fallback') falseAnswers.push({ question: q, got: describe(decision) });
+    if (decision.kind !== 'fallback') falseAnswers.push({ question: q, got: outcomeLabel(decision) });
   }
   return {
     inScope: set.in_scope.length,
@@ -60,15 +64,4 @@ export function evaluate(engine: AnswerEngine, set: EvalSet): EvalReport {
     misses,
     falseAnswers,
   };
-}
-
-function firstChoice(decision: Decision): string | undefined {
-  const candidate = decision.kind === 'answer' ? decision.best : decision.kind === 'clarify' ? decision.options[0] : undefined;
-  return candidate?.unit.kind === 'entry' ? candidate.unit.entry.id : undefined;
-}
-
-function describe(decision: Decision): string {
-  if (decision.kind === 'answer') return `answer ${candidateLabel(decision.best)}`;
-  if (decision.kind === 'clarify') return `did you mean ${decision.options.map(candidateLabel).join(' | ')}`;
-  return 'fallback';
 }

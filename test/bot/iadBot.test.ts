@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Activity, CardAction } from 'botbuilder';
 import { AnswerEngine } from '../../src/engine/answerEngine';
-import { realEngine } from '../helpers';
+import { cardActions, cardText, realEngine } from '../helpers';
 import { createTestBot } from './testBot';
 
 const actionsOf = (activity: Partial<Activity>): CardAction[] => activity.suggestedActions?.actions ?? [];
@@ -29,7 +29,7 @@ describe('bot/iadBot', () => {
     expect(await bot.say({ type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'bot' }], recipient: { id: 'bot', name: 'bot' } })).to.have.length(0);
   });
 
-  it('shows typing, then the answer with its title, source, follow-ups and feedback buttons', async () => {
+  it('shows typing, then the answer with its title, source, the next step, related topics and feedback buttons', async () => {
     const bot = createTestBot();
     const replies = await bot.send('how do I get etrace?');
     expect(replies[0]!.type).to.equal('typing');
@@ -38,7 +38,9 @@ describe('bot/iadBot', () => {
     expect(answer.text).to.include('Source: ATF International Affairs Division program page, section "Technical Assistance"');
     expect(answer.text).to.match(/Was this helpful\?$/);
     const titles = actionsOf(answer).map((a) => a.title);
-    expect(titles.slice(0, 2)).to.deep.equal(['Yes, helpful', 'Not helpful']);
+    expect(titles[0]).to.equal('Request this');
+    expect(actionsOf(answer)[0]!.value).to.deep.equal({ action: 'startForm', formId: 'request-assistance', prefill: { assistanceType: 'tracing' } });
+    expect(titles.slice(-2)).to.deep.equal(['Yes, helpful', 'Not helpful']);
     expect(titles).to.include('ATF resources shared with international partners');
     expect(iad(answer)).to.deep.include({ decision: 'answer', entryId: 'etrace-tracing' });
     expect(iad(answer)!.score).to.be.a('number');
@@ -56,9 +58,9 @@ describe('bot/iadBot', () => {
   });
 
   it('offers "did you mean" and answers the option the partner picks', async () => {
-    // Any runner-up counts as close here, so the question is ambiguous whatever the tuning.
+    // No answer is confident and every option is close here, so the question is ambiguous whatever the tuning.
     const { knowledge } = realEngine();
-    const engine = new AnswerEngine({ ...knowledge, settings: { ...knowledge.settings, thresholds: { ...knowledge.settings.thresholds, ambiguityRatio: 0 } } });
+    const engine = new AnswerEngine({ ...knowledge, settings: { ...knowledge.settings, thresholds: { ...knowledge.settings.thresholds, answer: 1, suggest: 0.01, clarifyMargin: 10 } } });
     const bot = createTestBot({ engine });
     const [clarify] = await bot.say('ilea');
     expect(clarify!.text).to.match(/Did you mean:$/);
@@ -127,10 +129,9 @@ describe('bot/iadBot', () => {
     const [answer] = await bot.say({ type: 'message', channelId: 'msteams', text: 'What is the Bomb Arson Tracking System?' });
     expect(answer!.suggestedActions).to.equal(undefined);
     const card = answer!.attachments!.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!;
-    const buttons = (card.content as { version: string; actions: { type: string; title: string; data: unknown }[] }).actions;
     expect((card.content as { version: string }).version).to.equal('1.5');
-    const notHelpful = buttons.find((b) => b.title === 'Not helpful')!;
-    expect(notHelpful.type).to.equal('Action.Submit');
+    const notHelpful = cardActions(answer!).find((b) => b.title === 'Not helpful')!;
+    expect(cardText(answer!)).to.include('👎'); // a small thumb, apart from the topic buttons
     // Teams delivers an Action.Submit as a message whose value is the data, without text.
     const [thanks] = await bot.say({ type: 'message', channelId: 'msteams', value: notHelpful.data });
     expect(thanks!.text).to.match(/^Thank you for telling me/);

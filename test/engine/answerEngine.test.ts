@@ -62,9 +62,10 @@ describe('engine/answerEngine', () => {
   });
 
   it('sets aside out-of-scope phrases that are made of the knowledge\'s own words', () => {
-    const phrases = { topics: [{ id: 'guns', name: 'guns', phrases: ['own a gun', 'gun permit'] }] };
+    const phrases = { topics: [{ id: 'guns', name: 'guns', phrases: ['own a gun', 'gun permit'], wordings: ['tracing firearms using', 'fire an employee'] }] };
     const strict = new AnswerEngine({ ...knowledge, outOfScope: phrases });
-    expect(strict.outOfScope.ineffective).to.deep.equal([{ topic: 'guns', phrase: 'own a gun' }]);
+    expect(strict.outOfScope.ineffective).to.deep.equal([{ topic: 'guns', phrase: 'own a gun' }, { topic: 'guns', phrase: 'tracing firearms using' }]);
+    expect(strict.ask('how do I fire an employee').decision).to.deep.include({ kind: 'fallback', reason: 'out-of-scope' });
     expect(topEntry(strict.ask('can you trace a gun for us').decision)).to.equal('etrace-tracing');
   });
 

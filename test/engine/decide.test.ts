@@ -8,7 +8,7 @@ import { realEngine } from '../helpers';
 describe('engine/decide', () => {
   const { knowledge } = realEngine();
   const settings = knowledge.settings;
-  const { answer, suggest, ambiguityRatio } = settings.thresholds;
+  const { answer, suggest, clear, clarifyMargin } = settings.thresholds;
   const [first, second, third, fourth] = knowledge.entries;
   const entry = (e: typeof first, score: number, confidence: number): Candidate => ({
     unit: { key: `e:${e!.id}`, kind: 'entry', entry: e!, stems: new Set(['etrac']), pairs: new Set(), questions: [] } as SearchUnit,
@@ -28,23 +28,31 @@ describe('engine/decide', () => {
   });
   const ids = (d: Decision) => (d.kind === 'answer' ? [d.best] : d.kind === 'clarify' ? d.options : []).map((c) => c.unit.key);
 
-  it('answers a confident, clear winner', () => {
-    const d = decide([entry(first, 2, answer + 0.1), entry(second, 1, answer)], settings);
-    expect(d.kind).to.equal('answer');
+  it('answers a confident winner clearly, with no related topics needed', () => {
+    const d = decide([entry(first, 2, clear + 0.1), entry(second, 1, answer)], settings);
+    expect(d).to.deep.include({ kind: 'answer', certainty: 'clear' });
     expect(ids(d)).to.deep.equal([`e:${first!.id}`]);
   });
 
-  it('asks "did you mean" when runners-up are close, with at most maxSuggestions options', () => {
-    const close = 2 * ambiguityRatio + 0.01;
-    const d = decide([entry(first, 2, 0.9), entry(second, close, 0.9), entry(third, close, 0.9), entry(fourth, close, 0.9)], settings);
+  it('answers a confident best even with close runners-up, showing them as related (no "did you mean")', () => {
+    const d = decide([entry(first, 2, answer + 0.05), entry(second, 2 - clarifyMargin / 2, answer + 0.05)], settings);
+    expect(d).to.deep.include({ kind: 'answer', certainty: 'moderate' });
+    expect(d.kind === 'answer' && d.alternatives.map((c) => c.unit.key)).to.deep.equal([`e:${second!.id}`]);
+  });
+
+  it('answers an option worth offering that leads the next by a margin: a one-option "did you mean" is an answer', () => {
+    const middle = (answer + suggest) / 2;
+    expect(decide([entry(first, 1, middle)], settings)).to.deep.include({ kind: 'answer', certainty: 'moderate' });
+    expect(decide([entry(first, 2, middle), entry(second, 2 - clarifyMargin - 0.01, middle)], settings).kind).to.equal('answer');
+  });
+
+  it('asks "did you mean" only when two or more options worth offering are genuinely close, at most maxSuggestions', () => {
+    const middle = (answer + suggest) / 2;
+    const close = 2 - clarifyMargin / 2;
+    const d = decide([entry(first, 2, middle), entry(second, close, middle), entry(third, close, middle), entry(fourth, close, middle)], settings);
     expect(d.kind).to.equal('clarify');
     expect(ids(d)).to.have.length(settings.maxSuggestions);
     expect(ids(d)[0]).to.equal(`e:${first!.id}`);
-  });
-
-  it('suggests when nothing is confident enough to answer but something is worth offering', () => {
-    const d = decide([entry(first, 1, (answer + suggest) / 2)], settings);
-    expect(d.kind).to.equal('clarify');
   });
 
   it('falls back when nothing reaches the suggestion threshold, or nothing matched', () => {
@@ -52,9 +60,10 @@ describe('engine/decide', () => {
     expect(decide([], settings)).to.deep.include({ kind: 'fallback', reason: 'no-question' });
   });
 
-  it('answers from a passage only when no entry is worth suggesting', () => {
+  it('answers from a passage only when no entry is worth offering', () => {
     expect(decide([passage(3, 0.9), entry(first, 1, suggest - 0.01)], settings)).to.deep.include({ kind: 'answer' });
-    expect(decide([passage(3, 0.9), entry(first, 1, suggest + 0.01)], settings).kind).to.equal('clarify');
+    const withEntry = decide([passage(3, 0.9), entry(first, 1, suggest + 0.01)], settings);
+    expect(withEntry.kind === 'answer' && withEntry.best.unit.kind).to.equal('entry');
   });
 
   it('declines a named out-of-scope topic unless the best match speaks of it', () => {

@@ -11,9 +11,10 @@ import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import type { Replies } from '../replies';
 
-/** How a form dialog is started: with the message that started it, whose words may prefill answers. */
+/** How a form dialog is started: with the message that started it, whose words may prefill answers, and choices known otherwise. */
 export interface FormDialogOptions {
   openingMessage?: string;
+  prefill?: Record<string, string>;
 }
 
 /**
@@ -60,7 +61,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: FormDialogOptions): Promise<DialogTurnResult> {
-    return this.apply(dc, this.session.start(options?.openingMessage ?? '', randomUUID()));
+    return this.apply(dc, this.session.start(options?.openingMessage ?? '', randomUUID(), options?.prefill));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

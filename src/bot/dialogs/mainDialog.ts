@@ -3,18 +3,23 @@ import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type Dia
 import { normalizedWords } from '../../engine/analyzer';
 import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { FormDefinition } from '../../forms/formDefinition';
-import type { Logger } from '../../logger';
-import type { FeedbackLog } from '../../storage/feedbackLog';
-import { redactPersonalData } from '../../storage/redact';
-import { findReference, type RequestStore } from '../../storage/requestStore';
 import { FormAction } from '../../forms/formSession';
+import type { RequestOffer } from '../../forms/serviceRequests';
+import { RequestTriggers } from '../../forms/requestTriggers';
+import type { Logger } from '../../logger';
+import type { FeedbackKind, FeedbackLog } from '../../storage/feedbackLog';
+import { placeNamesFromIntl, redactPersonalData, type KnownWords } from '../../storage/redact';
+import { findReference, type RequestStore } from '../../storage/requestStore';
 import { BotAction } from '../botAction';
+import { readMemory, rememberTopic } from '../conversationMemory';
 import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
-import type { Replies } from '../replies';
-import { FormDialog, type Interruptions } from './formDialog';
+import { REQUEST_ASSISTANCE_FORM, type Replies } from '../replies';
+import { FormDialog, type FormDialogOptions, type Interruptions } from './formDialog';
 
 const TURN = 'mainTurn';
+/** How many of a partner's requests a status question lists. */
+const STATUS_LIST_LENGTH = 5;
 
 export interface MainDialogDependencies {
   engine: AnswerEngine;
@@ -25,18 +30,24 @@ export interface MainDialogDependencies {
   feedback: FeedbackLog;
   logger: Logger;
   today: () => Date;
+  /** The conversation's memory of topics (conversationMemory.ts). */
+  memory: StatePropertyAccessor<unknown>;
 }
 
 /**
- * The root of every conversation. A turn is, in order: a button, a request status
- * ("status IAD-2026-000123"), the start of a guided form, small talk, or a question for the
- * answer engine. While a form runs, turns go to the form, which handles its own commands
- * and answers program questions in passing.
+ * The root of every conversation and its one turn router. A turn is decided once, in order:
+ * a command ("start over", before anything else), a button, the answer to the open form's
+ * step (the form takes the turn, and hands back what is not an answer), a request status by
+ * reference, small talk, an intent (the status of my requests, a request to start, something
+ * only staff can do), and otherwise a question for the answer engine, read with the topic
+ * just discussed.
  */
 export class MainDialog extends ComponentDialog {
-  private readonly triggers: { formId: string; words: string }[];
+  private readonly requestTriggers: RequestTriggers;
   /** Form commands ("cancel") are the form's own, not small talk's "start over". */
   private readonly formCommands: ReadonlySet<string>;
+  /** What redaction keeps: the knowledge's words, and places (the gazetteer's and every country's name). */
+  private readonly knownWords: KnownWords;
 
   constructor(private readonly deps: MainDialogDependencies) {
     super(MainDialog.name);
@@ -46,8 +57,10 @@ export class MainDialog extends ComponentDialog {
     };
     const messages = deps.engine.knowledge.messages;
     for (const form of deps.forms) this.addDialog(new FormDialog(form, { ...deps, messages, interruptions }));
-    this.triggers = deps.forms.flatMap((form) => form.triggers.map((trigger) => ({ formId: form.id, words: ` ${normalizedWords(trigger).join(' ')} ` })));
-    this.formCommands = new Set(Object.values(deps.engine.knowledge.messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
+    this.requestTriggers = new RequestTriggers(deps.forms, (entries, mode, synonyms) => deps.engine.phraseMatcher(entries, mode, synonyms));
+    this.formCommands = new Set(Object.values(messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
+    const countries = placeNamesFromIntl(['en', 'es', 'fr', 'nl']);
+    this.knownWords = { isKnownWord: (word) => deps.engine.isKnownWord(word), isPlaceName: (word) => deps.engine.isPlaceName(word) || countries.has(word) };
     this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
     this.initialDialogId = TURN;
   }
@@ -90,17 +103,9 @@ export class MainDialog extends ComponentDialog {
     const reference = findReference(text);
     if (reference) {
       const status = this.deps.store.statusFor(reference, activity.channelId, activity.from.id);
-      const form = status && this.deps.forms.find((f) => f.id === status.formId);
       logger.info('status', { conversationId, found: Boolean(status) });
-      await context.sendActivity(replies.status(reference, status, form?.title));
+      await context.sendActivity(replies.status(reference, status, status && this.formTitle(status.formId)));
       return step.endDialog();
-    }
-
-    const said = ` ${normalizedWords(text).join(' ')} `;
-    const form = this.triggers.find((t) => said.includes(t.words));
-    if (form) {
-      logger.info('form started', { conversationId, form: form.formId, via: 'message' });
-      return step.beginDialog(form.formId, { openingMessage: text });
     }
 
     const smalltalk = engine.smalltalk(text);
@@ -110,8 +115,60 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    await this.answerQuestion(context, text);
+    // A question about what the program does not cover is declined, however it is put
+    // ("how do I apply for a job at ATF" is no request for assistance).
+    const memory = await readMemory(this.deps.memory, context);
+    const result = engine.ask(text, { recent: memory.recent });
+    if (result.decision.kind === 'fallback' && result.decision.reason === 'out-of-scope') {
+      await this.reply(context, text, result);
+      return step.endDialog();
+    }
+
+    const intent = engine.intent(text);
+    if (intent === 'status') {
+      const requests = this.deps.store.ownedBy(activity.channelId, activity.from.id, STATUS_LIST_LENGTH);
+      logger.info('status', { conversationId, listed: requests.length });
+      await context.sendActivity(replies.statusList(requests, (formId) => this.formTitle(formId)));
+      return step.endDialog();
+    }
+
+    // "I want to request that", "we need them here": a request for the service just discussed.
+    const last = memory.recent[0] === undefined ? undefined : engine.entry(memory.recent[0]);
+    const topicOffer = last && replies.offerFor(last);
+    const request = this.requestTriggers.find(text);
+    const aboutOther = result.decision.kind === 'answer' && result.decision.certainty === 'clear' && result.decision.best.unit.key !== `e:${last?.id}`;
+    if (topicOffer && (engine.pointsBack(text) || !request) && (request || engine.asksForTopic(text)) && !aboutOther) return this.startRequest(step, text, topicOffer, result);
+    if (request) return this.startRequest(step, text, { formId: request.formId, prefill: {} }, result);
+
+    if (intent === 'doItNow') {
+      const offer = { formId: REQUEST_ASSISTANCE_FORM, prefill: {} };
+      logger.info('cannot do', { conversationId });
+      await context.sendActivity(replies.cannotDo(offer, text));
+      return step.endDialog();
+    }
+
+    await this.reply(context, text, result);
     return step.endDialog();
+  }
+
+  /**
+   * Starts the request a message asks for. A question asked in the same message ("What is
+   * BATS? We need access for a case") is answered first, and so is a message that is one
+   * question with a clear answer ("do we need to ask for the response team?"); "I want to
+   * request that" after an answer about a service requests that service.
+   */
+  private async startRequest(step: WaterfallStepContext, text: string, offer: RequestOffer, whole: EngineResult): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { engine, logger } = this.deps;
+    const questions = questionsWithout(text, (s) => this.requestTriggers.find(s) !== undefined);
+    for (const sentence of questions) {
+      const result = engine.ask(sentence);
+      if (result.decision.kind === 'answer') await this.reply(context, sentence, result);
+    }
+    const oneQuestion = questions.length === 0 && /^[^.!?\n]+\?\s*$/.test(text);
+    if (oneQuestion && whole.decision.kind === 'answer' && whole.decision.certainty === 'clear') await this.reply(context, text, whole);
+    logger.info('form started', { conversationId: context.activity.conversation.id, form: offer.formId, via: 'message' });
+    return step.beginDialog(offer.formId, { openingMessage: text, prefill: offer.prefill } satisfies FormDialogOptions);
   }
 
   /** A question asked in the middle of a form: answered only when the engine is confident, else the form takes the text. */
@@ -122,21 +179,28 @@ export class MainDialog extends ComponentDialog {
     return true;
   }
 
-  private async answerQuestion(context: TurnContext, question: string): Promise<void> {
-    await this.reply(context, question, this.deps.engine.ask(question));
-  }
-
-  private async reply(context: TurnContext, question: string, { decision, query }: EngineResult): Promise<void> {
+  private async reply(context: TurnContext, question: string, result: EngineResult): Promise<void> {
     const { engine, replies, logger } = this.deps;
+    const { decision, query } = result;
     const conversationId = context.activity.conversation.id;
     if (query.truncated) await context.sendActivity(replies.text(engine.knowledge.messages.longMessageNote));
-    if (decision.kind === 'answer') logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence });
-    if (decision.kind === 'clarify') logger.info('clarify', { conversationId, options: decision.options.map((c) => c.unit.key) });
-    if (decision.kind === 'fallback') {
-      logger.info('fallback', { conversationId, reason: decision.reason, ...(decision.reason === 'out-of-scope' ? { topic: decision.topic.id } : {}) });
-      this.record(context, { kind: 'fallback', question });
+    const top = result.candidates.find((c) => c.unit.kind === 'entry');
+    const suggested = top?.unit.kind === 'entry' ? top.unit.entry.id : undefined;
+    switch (decision.kind) {
+      case 'answer':
+        logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence, certainty: decision.certainty, followsUp: result.followsUp, missing: result.missing?.id });
+        if (decision.best.unit.kind === 'entry') await rememberTopic(this.deps.memory, context, decision.best.unit.entry.id);
+        if (decision.certainty === 'moderate') this.record(context, 'low-confidence', { question, suggestedEntryId: suggested });
+        break;
+      case 'clarify':
+        logger.info('clarify', { conversationId, options: decision.options.map((c) => c.unit.key) });
+        this.record(context, 'clarify', { question, suggestedEntryId: suggested });
+        break;
+      case 'fallback':
+        logger.info('fallback', { conversationId, reason: decision.reason, ...(decision.reason === 'out-of-scope' ? { topic: decision.topic.id } : {}) });
+        this.record(context, 'fallback', { question, suggestedEntryId: suggested });
     }
-    await context.sendActivity(replies.forDecision(decision, question));
+    await context.sendActivity(replies.forResult(result, question));
   }
 
   private async handleAction(step: WaterfallStepContext, value: unknown): Promise<DialogTurnResult> {
@@ -147,9 +211,10 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const parsed = BotAction.safeParse(value);
-    if (parsed.success && parsed.data.action === 'startForm' && this.knownForm(parsed.data.formId)) {
-      this.deps.logger.info('form started', { conversationId: context.activity.conversation.id, form: parsed.data.formId, via: 'button' });
-      return step.beginDialog(parsed.data.formId, {});
+    if (parsed.success && parsed.data.action === 'startForm' && this.formTitle(parsed.data.formId) !== undefined) {
+      const { formId, prefill, message } = parsed.data;
+      this.deps.logger.info('form started', { conversationId: context.activity.conversation.id, form: formId, via: 'button' });
+      return step.beginDialog(formId, { openingMessage: message, prefill } satisfies FormDialogOptions);
     }
     if (!parsed.success || !(await this.runAction(context, parsed.data))) await this.invalidAction(context, parsed.success ? ['unknown id'] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
     return step.endDialog();
@@ -166,13 +231,14 @@ export class MainDialog extends ComponentDialog {
         const entry = engine.entry(action.entryId);
         if (!entry) return false;
         logger.info('answer', { conversationId, unit: `e:${entry.id}`, via: 'button' });
+        await rememberTopic(this.deps.memory, context, entry.id);
         await context.sendActivity(replies.answer(engine.chosenCandidate(entry), [], entry.title));
         return true;
       }
       case 'feedback':
         if (!engine.entry(action.entryId)) return false;
         logger.info('feedback', { conversationId, entryId: action.entryId, helpful: action.helpful });
-        this.record(context, { kind: action.helpful ? 'helpful' : 'not-helpful', entryId: action.entryId, question: action.question });
+        this.record(context, action.helpful ? 'helpful' : 'not-helpful', { entryId: action.entryId, question: action.question });
         await context.sendActivity(replies.feedbackThanks(action.helpful));
         return true;
     }
@@ -194,17 +260,24 @@ export class MainDialog extends ComponentDialog {
     await context.sendActivity(this.deps.replies.text(this.deps.engine.knowledge.messages.invalidAction));
   }
 
-  private knownForm(formId: string): boolean {
-    return this.deps.forms.some((f) => f.id === formId);
+  private formTitle(formId: string): string | undefined {
+    return this.deps.forms.find((f) => f.id === formId)?.title;
   }
 
-  private record(context: TurnContext, event: { kind: 'fallback' | 'helpful' | 'not-helpful'; question?: string; entryId?: string }): void {
+  /** What content authors see in `npm run report`: personal data removed here, before it is stored. */
+  private record(context: TurnContext, kind: FeedbackKind, event: { question?: string; entryId?: string; suggestedEntryId?: string }): void {
     const { engine, feedback } = this.deps;
     feedback.record({
       ...event,
-      question: event.question === undefined ? undefined : redactPersonalData(event.question, (word) => engine.isKnownWord(word)),
+      kind,
+      question: event.question === undefined ? undefined : redactPersonalData(event.question, this.knownWords),
       locale: engine.knowledge.locale,
       channelId: context.activity.channelId,
     });
   }
+}
+
+/** The sentences of a message that ask something ("...?") and that `excluded` does not claim. */
+function questionsWithout(text: string, excluded: (sentence: string) => boolean): string[] {
+  return (text.match(/[^.!?\n]+\?/g) ?? []).map((s) => s.trim()).filter((sentence) => sentence.length > 0 && !excluded(sentence));
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const phrases = z.array(z.string().trim().min(1)).min(1);
+
+/**
+ * What partners ask the assistant to do rather than to explain, as phrases (each matched by
+ * all its words, in any order): the status of a request they made, something only IAD staff
+ * can do ("trace this serial number now"), and the words that point back to the topic just
+ * discussed ("who can use it?", "tell me more"). Requests for assistance or training are the
+ * triggers of their dialogs (dialogs/*.yaml).
+ */
+export const IntentFile = z.strictObject({
+  status: z.strictObject({ phrases }),
+  doItNow: z.strictObject({ phrases }),
+  followUp: z.strictObject({
+    /** Words that stand for the last topic ("it", "that", "there"). */
+    pointers: phrases,
+    /** Asking for more of the same topic. */
+    more: phrases,
+    /** Opening words that move the same question to another object ("and in Mexico?", "what about BATS?"). */
+    shift: phrases,
+    /** Asking for the service just discussed ("we want that for our unit", "how do we ask for one?"). */
+    request: phrases,
+  }),
+});
+export type IntentFile = z.infer<typeof IntentFile>;

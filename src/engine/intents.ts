@@ -1,0 +1,63 @@
+import type { IntentFile } from '../content/intents';
+import type { Analyzer } from './analyzer';
+import { PhraseMatcher } from './phraseMatcher';
+
+export type Intent = 'status' | 'doItNow';
+
+/**
+ * What a message asks the assistant to do (knowledge/<locale>/intents.yaml), and whether it
+ * points back to the topic just discussed. Framework-free: the bot's router acts on it.
+ */
+export class IntentRecognizer {
+  private readonly status: PhraseMatcher<Intent>;
+  private readonly doItNow: PhraseMatcher<Intent>;
+  private readonly pointers: PhraseMatcher<true>;
+  private readonly more: PhraseMatcher<true>;
+  private readonly forTopic: PhraseMatcher<true>;
+  private readonly shift: PhraseMatcher<true>;
+
+  /** Phrases are matched as written, without synonyms: "attaching" must not meet "attaché". */
+  constructor(file: IntentFile, analyzer: Analyzer) {
+    const of = <T>(phrases: string[], value: T, mode: 'words' | 'wordForms') => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
+    this.status = of(file.status.phrases, 'status' as const, 'wordForms');
+    this.doItNow = of(file.doItNow.phrases, 'doItNow' as const, 'words');
+    this.pointers = of(file.followUp.pointers, true as const, 'wordForms');
+    this.more = of(file.followUp.more, true as const, 'words');
+    this.forTopic = of(file.followUp.request, true as const, 'words');
+    this.shift = of(file.followUp.shift, true as const, 'wordForms');
+  }
+
+  /** The intent of the longest phrase found; status wins a tie (it names the request explicitly). */
+  intent(text: string): Intent | undefined {
+    const [status] = this.status.find(text);
+    const [action] = this.doItNow.find(text);
+    if (status && (!action || status.length >= action.length)) return 'status';
+    return action?.value;
+  }
+
+  /** "Who can use it?", "and there?": words that stand for the topic just discussed. */
+  pointsBack(text: string): boolean {
+    return this.pointers.find(text).length > 0;
+  }
+
+  /** "Tell me more", "what else": more about the topic just discussed. */
+  asksMore(text: string): boolean {
+    return this.more.find(text).length > 0;
+  }
+
+  /** The message without its "tell me more" words: what else it asks, if anything. */
+  withoutMore(text: string): string {
+    const more = new Set(this.more.find(text).flatMap((match) => this.more.stemsOf(match.phrase)));
+    return this.more.stemsOf(text).filter((stem) => !more.has(stem)).join(' ');
+  }
+
+  /** "And in Mexico?", "what about BATS?": the same question about another object (at the start of the message). */
+  shiftsObject(text: string): boolean {
+    return this.shift.find(text).some((match) => match.position === 0);
+  }
+
+  /** "I want that", "we need them here": asking for the service just discussed. */
+  asksForTopic(text: string): boolean {
+    return this.forTopic.find(text).length > 0;
+  }
+}

@@ -1,0 +1,48 @@
+import type { PhraseMatcher, PhraseMode } from '../engine/phraseMatcher';
+import type { FormDefinition } from './formDefinition';
+
+export interface RequestMatch {
+  formId: string;
+  /** Words of the longest trigger found: the more, the surer. */
+  length: number;
+}
+
+/**
+ * Which guided request a message asks to start, from the dialog files: a trigger matches
+ * when all its words are in the message, close together, in any order ("we need ATF's help
+ * with a case" meets "need help"). A form whose topic words the message uses ("course")
+ * takes the request, whichever trigger started it; otherwise the form whose longest trigger
+ * is longest wins, and a tie goes to the form with more of its triggers in the message.
+ */
+export class RequestTriggers {
+  private readonly matcher: PhraseMatcher<string>;
+  private readonly topics: PhraseMatcher<string>;
+
+  constructor(forms: readonly FormDefinition[], matcher: <T>(entries: { phrase: string; value: T }[], mode: PhraseMode, synonyms: boolean) => PhraseMatcher<T>) {
+    // Triggers are matched as written: synonyms would make "I'd like to ask" a "like to request".
+    this.matcher = matcher(
+      forms.flatMap((form) => form.triggers.map((phrase) => ({ phrase, value: form.id }))),
+      'words',
+      false,
+    );
+    this.topics = matcher(
+      forms.flatMap((form) => form.topicWords.map((phrase) => ({ phrase, value: form.id }))),
+      'sequence',
+      true,
+    );
+  }
+
+  find(text: string): RequestMatch | undefined {
+    const matches = this.matcher.find(text);
+    if (matches.length === 0) return undefined;
+    const topic = this.topics.find(text)[0];
+    if (topic) return { formId: topic.value, length: matches[0]!.length };
+    const byForm = new Map<string, { longest: number; count: number }>();
+    for (const match of matches) {
+      const seen = byForm.get(match.value) ?? { longest: 0, count: 0 };
+      byForm.set(match.value, { longest: Math.max(seen.longest, match.length), count: seen.count + 1 });
+    }
+    const [formId, best] = [...byForm].sort(([, a], [, b]) => b.longest - a.longest || b.count - a.count)[0]!;
+    return { formId, length: best.longest };
+  }
+}
