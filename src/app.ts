@@ -1,3 +1,4 @@
+import { EngineSet } from './engine/engineSet';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type restify from 'restify';
@@ -42,7 +43,7 @@ export function createApp(config: Config, logger: Logger): App {
   const storage = new SqliteStorage(db);
   const outbox = config.STAFF_WEBHOOK_URL ? new Outbox(db, { webhookUrl: config.STAFF_WEBHOOK_URL, logger }) : undefined;
   const store = new SqliteRequestStore(db, { outbox });
-  const bot = createBot({ engine, forms: loadForms(config.DIALOGS_DIR), store, storage, feedback: new SqliteFeedbackLog(db), logger, today: () => new Date() });
+  const bot = createBot({ engines: EngineSet.of(engine), forms: loadForms(config.DIALOGS_DIR), store, storage, feedback: new SqliteFeedbackLog(db), logger, today: () => new Date() });
 
   const adapter = new BotAdapter(createAuthentication(config));
   adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);

@@ -1,5 +1,5 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
-import type { AnswerEngine } from '../engine/answerEngine';
+import type { EngineSet } from '../engine/engineSet';
 import type { FormDefinition } from '../forms/formDefinition';
 import type { Logger } from '../logger';
 import type { FeedbackLog } from '../storage/feedbackLog';
@@ -10,7 +10,7 @@ import { IadBot } from './iadBot';
 import { Replies } from './replies';
 
 export interface BotParts {
-  engine: AnswerEngine;
+  engines: EngineSet;
   forms: FormDefinition[];
   store: RequestStore;
   storage: Storage;
@@ -21,9 +21,10 @@ export interface BotParts {
 
 /** The bot and its dialogs over the given parts: what the server, the tests and the evaluation all run. */
 export function createBot(parts: BotParts): IadBot {
-  const { engine, storage, forms } = parts;
+  const { engines, storage, forms } = parts;
+  const { knowledge } = engines.default;
   const conversationState = new ConversationState(storage);
-  const replies = new Replies(engine.knowledge, forms);
-  const dialog = new MainDialog({ ...parts, replies, formReplies: new FormReplies(engine.knowledge.messages), memory: conversationState.createProperty('memory') });
+  const replies = new Replies(knowledge, forms);
+  const dialog = new MainDialog({ ...parts, replies, formReplies: new FormReplies(knowledge.messages), memory: conversationState.createProperty('memory') });
   return new IadBot(conversationState, new UserState(storage), dialog, replies);
 }

@@ -230,10 +230,10 @@ interface AnswerCardParts {
 }
 
 /**
- * An answer as an Adaptive Card (1.5). The next step stands alone; related topics are a group
- * of their own under a small heading; feedback is two small thumbs beside its question, apart
- * from the topics. Buttons stack (Web Chat and Teams lay an ActionSet out vertically in a
- * narrow card), so a label never wraps mid-word on a phone.
+ * An answer as an Adaptive Card (1.5). The next step is a button of its own; related topics
+ * are a group under a small heading, each a tappable line of text that wraps between words
+ * (a button would cut a long title short on a phone); feedback is two small thumbs beside
+ * its question, apart from the topics.
  */
 function answerCard(parts: AnswerCardParts): Attachment {
   const submit = (action: CardAction) => ({ type: 'Action.Submit', title: action.title, data: action.value });
@@ -257,7 +257,12 @@ function answerCard(parts: AnswerCardParts): Attachment {
         ...(parts.related.length > 0
           ? [
               { type: 'TextBlock', text: parts.relatedLabel, isSubtle: true, size: 'Small', weight: 'Bolder', spacing: 'Medium', wrap: true },
-              { type: 'ActionSet', actions: parts.related.map(submit) },
+              ...parts.related.map((action) => ({
+                type: 'Container',
+                selectAction: submit(action),
+                spacing: 'Small',
+                items: [{ type: 'TextBlock', text: `› ${action.title}`, wrap: true, color: 'Accent' }],
+              })),
             ]
           : []),
         ...(parts.feedback.length === 2

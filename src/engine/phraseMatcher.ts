@@ -53,11 +53,6 @@ export class PhraseMatcher<T> {
       .filter((phrase) => phrase.stems.length > 0);
   }
 
-  /** The declared phrases whose stems came out empty (only stop words): they can never match. */
-  static empty(entries: readonly { phrase: string }[], analyzer: Analyzer, mode: PhraseMode): string[] {
-    return entries.filter(({ phrase }) => new PhraseMatcher([{ phrase, value: 0 }], analyzer, mode).phrases.length === 0).map((e) => e.phrase);
-  }
-
   /** Every phrase found, the most specific (longest) first, then in reading order. */
   find(text: string): PhraseMatch<T>[] {
     return this.findInStems(this.stemsOf(text));

@@ -1,3 +1,4 @@
+import { EngineSet } from '../engine/engineSet';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createBot } from '../bot/createBot';
 import type { AnswerChannelData } from '../bot/replies';
@@ -16,7 +17,7 @@ import type { BotReply, ChatTarget, PartnerInput } from './blindEvaluation';
 export function localBot(engine: AnswerEngine, forms: FormDefinition[]): ChatTarget {
   const db = openDatabase(':memory:');
   const bot = createBot({
-    engine,
+    engines: EngineSet.of(engine),
     forms,
     store: new SqliteRequestStore(db),
     storage: new MemoryStorage(),

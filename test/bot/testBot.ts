@@ -1,3 +1,4 @@
+import { EngineSet } from '../../src/engine/engineSet';
 import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import type { FormDefinition } from '../../src/forms/formDefinition';
@@ -29,7 +30,7 @@ export function createTestBot(options: { feedback?: FeedbackLog; engine?: Answer
   const logger = memoryLogger();
   const storage = options.storage ?? new MemoryStorage();
   const store = options.store ?? new SqliteRequestStore(openDatabase(':memory:'));
-  const bot = createBot({ engine, forms: testForms(), store, storage, feedback, logger, today: () => TODAY });
+  const bot = createBot({ engines: EngineSet.of(engine), forms: testForms(), store, storage, feedback, logger, today: () => TODAY });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);
 

@@ -67,7 +67,22 @@ describe('forms/formSession', () => {
     const s = session('request-assistance');
     const start = s.start('we need help tracing guns from a seizure', INSTANCE);
     expect(start.state.answers).to.deep.equal({ assistanceType: 'tracing' });
+    expect(start.outputs[0]).to.deep.equal({ kind: 'intro', prefilled: { assistanceType: 'tracing' } });
     expect(asked(start)).to.equal('agency');
+  });
+
+  it('takes choices known from the conversation, ignoring values the form does not offer', () => {
+    const s = session('request-assistance');
+    expect(s.start('I want to request that', INSTANCE, { assistanceType: 'bats' }).state.answers).to.deep.equal({ assistanceType: 'bats' });
+    expect(s.start('open a request', INSTANCE, { assistanceType: 'pizza', unknownField: 'x' }).state.answers).to.deep.equal({});
+  });
+
+  it('takes a long opening message as the draft of the field that drafts from it, shown in the summary', () => {
+    const s = session('request-assistance');
+    const opening = 'We need the response team in Bogota, a car bomb exploded this morning at the market with many victims.';
+    const start = s.start(opening, INSTANCE);
+    expect(start.state.answers.caseSummary).to.equal(opening);
+    expect(s.start('please open a request', INSTANCE).state.answers).to.not.have.property('caseSummary');
   });
 
   const invalid: [string, string[], string, string][] = [

@@ -47,7 +47,7 @@ describe('web chat in a real browser (Chromium)', function () {
     await click('What is eTrace?'); // a suggested action of the welcome
     await see('Firearms tracing with eTrace');
     await see(/Source: ATF International Affairs Division program page/);
-    await click('ATF resources shared with international partners'); // a button of the answer card
+    await page.locator('.ac-selectable').filter({ hasText: 'ATF resources shared with international partners' }).last().click(); // a related topic of the answer card
     await see(/IAD shares access to a variety of ATF resources|shares access to ATF resources/);
     await type('what is BATS??');
     await see('Access to the Bomb Arson Tracking System (BATS)');
@@ -127,5 +127,43 @@ describe('web chat in a real browser (Chromium)', function () {
     } finally {
       await new Promise((resolve) => trap.close(resolve));
     }
+  });
+
+  it('lays an answer out for a 390 px phone: next step, related topics and small thumbs apart, no word broken', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await type('What is eTrace?');
+    await see('Firearms tracing with eTrace');
+    const card = page.locator('.ac-adaptiveCard').last();
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'web-answer-phone.png') });
+    const layout = await card.evaluate((root) => {
+      const sets = [...root.querySelectorAll('.ac-actionSet')].map((set) => [...set.querySelectorAll('button')].map((b) => b.textContent?.trim() ?? ''));
+      const tappable = [...root.querySelectorAll('.ac-selectable')].map((el) => el.textContent?.trim() ?? '');
+      const thumbs = tappable.filter((text) => /^(👍|👎)$/.test(text));
+      const topics = tappable.filter((text) => text.startsWith('›'));
+      // A word laid out on two lines has two boxes: that is a word broken in the middle.
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      return { sets, thumbs, topics, broken, overflow: root.scrollWidth > root.clientWidth + 1 };
+    });
+    expect(layout.sets).to.deep.equal([['Request this']]);
+    expect(layout.topics).to.include('› ATF resources shared with international partners');
+    expect(layout.thumbs).to.have.length(2);
+    expect(layout.broken).to.deep.equal([]);
+    expect(layout.overflow).to.equal(false);
+    await card.locator('.ac-selectable').filter({ hasText: '›' }).first().click();
+    await see(/resources shared with international partners/);
+    await page.locator('.ac-adaptiveCard').last().locator('.ac-selectable').filter({ hasText: '👍' }).click();
+    await see('Thank you for the feedback.');
   });
 });

@@ -2,6 +2,7 @@ import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normalizedWords } from '../../engine/analyzer';
 import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
+import type { EngineSet } from '../../engine/engineSet';
 import type { FormDefinition } from '../../forms/formDefinition';
 import { FormAction } from '../../forms/formSession';
 import type { RequestOffer } from '../../forms/serviceRequests';
@@ -22,7 +23,8 @@ const TURN = 'mainTurn';
 const STATUS_LIST_LENGTH = 5;
 
 export interface MainDialogDependencies {
-  engine: AnswerEngine;
+  /** The answer engines by locale: a turn asks its locale's. */
+  engines: EngineSet;
   replies: Replies;
   formReplies: FormReplies;
   forms: FormDefinition[];
@@ -55,12 +57,13 @@ export class MainDialog extends ComponentDialog {
       question: (context, text) => this.answerIfConfident(context, text),
       action: (context, action) => this.runAction(context, action),
     };
-    const messages = deps.engine.knowledge.messages;
+    const engine = deps.engines.default;
+    const messages = engine.knowledge.messages;
     for (const form of deps.forms) this.addDialog(new FormDialog(form, { ...deps, messages, interruptions }));
-    this.requestTriggers = new RequestTriggers(deps.forms, (entries, mode, synonyms) => deps.engine.phraseMatcher(entries, mode, synonyms));
+    this.requestTriggers = new RequestTriggers(deps.forms, (entries, mode, synonyms) => engine.phraseMatcher(entries, mode, synonyms));
     this.formCommands = new Set(Object.values(messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
     const countries = placeNamesFromIntl(['en', 'es', 'fr', 'nl']);
-    this.knownWords = { isKnownWord: (word) => deps.engine.isKnownWord(word), isPlaceName: (word) => deps.engine.isPlaceName(word) || countries.has(word) };
+    this.knownWords = { isKnownWord: (word) => engine.isKnownWord(word), isPlaceName: (word) => engine.isPlaceName(word) || countries.has(word) };
     this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
     this.initialDialogId = TURN;
   }
@@ -78,7 +81,7 @@ export class MainDialog extends ComponentDialog {
   /** "Start over" works anywhere, even in the middle of a form. */
   private isStartOver(context: TurnContext): boolean {
     const text = context.activity.text;
-    return typeof text === 'string' && this.deps.engine.smalltalk(plainText(text))?.intent === 'startOver' && !this.isFormCommand(text);
+    return typeof text === 'string' && this.engineFor(context).smalltalk(plainText(text))?.intent === 'startOver' && !this.isFormCommand(text);
   }
 
   private isFormCommand(text: string): boolean {
@@ -87,7 +90,8 @@ export class MainDialog extends ComponentDialog {
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const { engine, replies, logger } = this.deps;
+    const { replies, logger } = this.deps;
+    const engine = this.engineFor(context);
     const activity = context.activity;
     const conversationId = activity.conversation.id;
 
@@ -159,7 +163,8 @@ export class MainDialog extends ComponentDialog {
    */
   private async startRequest(step: WaterfallStepContext, text: string, offer: RequestOffer, whole: EngineResult): Promise<DialogTurnResult> {
     const { context } = step;
-    const { engine, logger } = this.deps;
+    const { logger } = this.deps;
+    const engine = this.engineFor(context);
     const questions = questionsWithout(text, (s) => this.requestTriggers.find(s) !== undefined);
     for (const sentence of questions) {
       const result = engine.ask(sentence);
@@ -173,14 +178,15 @@ export class MainDialog extends ComponentDialog {
 
   /** A question asked in the middle of a form: answered only when the engine is confident, else the form takes the text. */
   private async answerIfConfident(context: TurnContext, question: string): Promise<boolean> {
-    const result = this.deps.engine.ask(question);
+    const result = this.engineFor(context).ask(question);
     if (result.decision.kind !== 'answer') return false;
     await this.reply(context, question, result);
     return true;
   }
 
   private async reply(context: TurnContext, question: string, result: EngineResult): Promise<void> {
-    const { engine, replies, logger } = this.deps;
+    const { replies, logger } = this.deps;
+    const engine = this.engineFor(context);
     const { decision, query } = result;
     const conversationId = context.activity.conversation.id;
     if (query.truncated) await context.sendActivity(replies.text(engine.knowledge.messages.longMessageNote));
@@ -222,7 +228,8 @@ export class MainDialog extends ComponentDialog {
 
   /** The buttons of answers: a topic to answer, or feedback. False for what they cannot do here (an unknown id, a form to start). */
   private async runAction(context: TurnContext, action: BotAction): Promise<boolean> {
-    const { engine, replies, logger } = this.deps;
+    const { replies, logger } = this.deps;
+    const engine = this.engineFor(context);
     const conversationId = context.activity.conversation.id;
     switch (action.action) {
       case 'startForm':
@@ -257,7 +264,11 @@ export class MainDialog extends ComponentDialog {
 
   private async invalidAction(context: TurnContext, issues: string[]): Promise<void> {
     this.deps.logger.warn('invalid action', { conversationId: context.activity.conversation.id, issues });
-    await context.sendActivity(this.deps.replies.text(this.deps.engine.knowledge.messages.invalidAction));
+    await context.sendActivity(this.deps.replies.text(this.engineFor(context).knowledge.messages.invalidAction));
+  }
+
+  private engineFor(context: TurnContext): AnswerEngine {
+    return this.deps.engines.for(context.activity.locale);
   }
 
   private formTitle(formId: string): string | undefined {
@@ -266,7 +277,8 @@ export class MainDialog extends ComponentDialog {
 
   /** What content authors see in `npm run report`: personal data removed here, before it is stored. */
   private record(context: TurnContext, kind: FeedbackKind, event: { question?: string; entryId?: string; suggestedEntryId?: string }): void {
-    const { engine, feedback } = this.deps;
+    const { feedback } = this.deps;
+    const engine = this.engineFor(context);
     feedback.record({
       ...event,
       kind,

@@ -1,0 +1,29 @@
+import type { Locale } from '../content/knowledgeEntry';
+import type { AnswerEngine } from './answerEngine';
+
+/**
+ * The answer engines by locale, one per knowledge folder. A turn asks the engine of its
+ * locale ("es-MX" is "es"), or the default one when the locale has none.
+ */
+export class EngineSet {
+  private readonly engines: ReadonlyMap<string, AnswerEngine>;
+
+  constructor(engines: readonly AnswerEngine[], readonly defaultLocale: Locale) {
+    this.engines = new Map(engines.map((engine) => [engine.knowledge.locale, engine]));
+    if (!this.engines.has(defaultLocale)) throw new Error(`EngineSet: no engine for the default locale "${defaultLocale}"`);
+  }
+
+  /** A set of one engine, whose locale is the default. */
+  static of(engine: AnswerEngine): EngineSet {
+    return new EngineSet([engine], engine.knowledge.locale);
+  }
+
+  get default(): AnswerEngine {
+    return this.engines.get(this.defaultLocale)!;
+  }
+
+  for(locale: string | undefined): AnswerEngine {
+    const language = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+    return this.engines.get(language) ?? this.default;
+  }
+}

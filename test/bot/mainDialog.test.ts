@@ -1,0 +1,98 @@
+import { expect } from 'chai';
+import type { Activity, CardAction } from 'botbuilder';
+import type { AnswerChannelData } from '../../src/bot/replies';
+import { createTestBot } from './testBot';
+
+const iad = (activity: Partial<Activity>) => (activity.channelData as { iad?: AnswerChannelData } | undefined)?.iad;
+const actions = (activity: Partial<Activity>): CardAction[] => activity.suggestedActions?.actions ?? [];
+const press = (action: CardAction): Partial<Activity> => ({ type: 'message', text: String(action.text ?? action.title), value: action.value });
+const decided = (replies: Partial<Activity>[]) => replies.find((a) => iad(a) !== undefined)!;
+
+/** The turn router on the real content: what partners say besides plain questions. */
+describe('bot/mainDialog (the turn router)', () => {
+  it('reads a follow-up with the topic just discussed, and "I want to request that" requests that service', async () => {
+    const bot = createTestBot();
+    expect(iad(decided(await bot.say('What is eTrace?')))).to.deep.include({ decision: 'answer', entryId: 'etrace-tracing' });
+    expect(iad(decided(await bot.say('who can use it?')))).to.deep.include({ decision: 'answer', entryId: 'etrace-tracing' });
+    const request = await bot.say('ok, I want to request that');
+    expect(iad(request[0]!)).to.deep.include({ decision: 'form', formId: 'request-assistance', prefilled: { assistanceType: 'tracing' } });
+    expect(request.at(-1)!.text).to.equal('Which agency or ministry are you requesting for?');
+  });
+
+  it('answers "tell me more" with the whole section the last answer came from', async () => {
+    const bot = createTestBot();
+    await bot.say('What is the Bomb Arson Tracking System?');
+    const [more] = await bot.say('tell me more');
+    expect(iad(more!)).to.deep.include({ decision: 'answer', passage: 'iad-program-page#Technical Assistance' });
+    expect(more!.text).to.include('International Response Teams');
+  });
+
+  it('lists this account\'s requests when asked for a status without a reference', async () => {
+    const bot = createTestBot();
+    const [none] = await bot.say('any news on my request?');
+    expect(iad(none!)).to.deep.include({ decision: 'status' });
+    expect(none!.text).to.match(/^I can't find a request submitted from this account/);
+    const { reference } = bot.store.submit({ formId: 'request-training', locale: 'en', channelId: 'test', userId: 'user1', answers: { topic: 'arson' } });
+    const [list] = await bot.say('what is the status of my request?');
+    expect(list!.text).to.include(`Request ${reference} (Request for training)`);
+    expect(list!.text).to.include('received, waiting for IAD staff');
+  });
+
+  it('says plainly what only IAD staff can do, and offers the request with what the message said', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.say('trace this gun now please, serial BXK482');
+    expect(iad(reply!)).to.deep.include({ decision: 'cannotDo' });
+    expect(reply!.text).to.match(/^I can't do that myself/);
+    const started = await bot.say(press(actions(reply!)[0]!));
+    expect(iad(started[0]!)).to.deep.include({ decision: 'form', prefilled: { assistanceType: 'tracing' } });
+  });
+
+  it('answers with what the page says and says plainly what it does not, offering to ask IAD staff', async () => {
+    const bot = createTestBot();
+    const answer = decided(await bot.say('How much does an ILEA course cost for our officers?'));
+    expect(iad(answer)).to.deep.include({ decision: 'answer', missing: 'cost' });
+    expect(answer.text).to.include("IAD's program information does not say what it costs or who pays for it.");
+    expect(actions(answer)[0]).to.deep.include({ title: 'Ask IAD staff' });
+  });
+
+  it('tells where IAD works, and that the page names no office in the place asked about', async () => {
+    const bot = createTestBot();
+    const peru = decided(await bot.say('Do you have people in Peru?'));
+    expect(iad(peru)).to.deep.include({ entryId: 'iad-locations' });
+    expect(peru.text).to.include('The program information names no IAD office in Peru.');
+    const jamaica = decided(await bot.say('does ATF have officers in Jamaica?'));
+    expect(jamaica.text).to.include('names the Caribbean without listing the countries there, so it does not say whether IAD staff are in Jamaica');
+  });
+
+  it('starts a request from a plain sentence, with the type and the case drafted from it', async () => {
+    const bot = createTestBot();
+    const opening = 'We need the International Response Team in Bogota, a car bomb exploded this morning at the market. Please start the request.';
+    const started = await bot.say(opening);
+    expect(iad(started[0]!)).to.deep.include({ decision: 'form', formId: 'request-assistance', prefilled: { assistanceType: 'response-team' } });
+    for (const answer of ['DIJIN', 'Colombia', 'Ana Ruiz', 'technician', 'ana@dijin.example', 'skip', '12/11/2026', 'Bogota', 'urgent']) await bot.say(answer);
+    const [summary] = await bot.say('yes');
+    expect(summary!.text).to.include(`**Case summary:** We need the International Response Team in Bogota, a car bomb exploded this morning at the market. Please start the request.`);
+  });
+
+  it('answers the question of a message that also asks for a request, then starts the request', async () => {
+    const bot = createTestBot();
+    const replies = await bot.say('What is BATS? Our bomb squad needs access, please open a request.');
+    expect(iad(replies[0]!)).to.deep.include({ decision: 'answer', entryId: 'bats' });
+    expect(replies.map((r) => iad(r)?.decision)).to.include('form');
+  });
+
+  it('declines what the program does not cover, however it is put', async () => {
+    const bot = createTestBot();
+    const [reply] = await bot.say('how do I apply for a job at ATF? please open a request');
+    expect(iad(reply!)).to.deep.include({ decision: 'fallback' });
+    expect(reply!.text).to.match(/^I can't help with jobs, careers and pay at ATF/);
+  });
+
+  it('records what content authors should review, places kept and names removed', async () => {
+    const bot = createTestBot();
+    await bot.say('My name is Maria Lopez, what is the weather in Toronto?');
+    expect(bot.recorded.at(-1)).to.deep.include({ kind: 'fallback' });
+    expect(bot.recorded.at(-1)!.question).to.include('Toronto');
+    expect(bot.recorded.at(-1)!.question).to.not.match(/Maria|Lopez/);
+  });
+});

@@ -1,0 +1,39 @@
+import { expect } from 'chai';
+import { Analyzer } from '../../src/engine/analyzer';
+import { IntentRecognizer } from '../../src/engine/intents';
+
+const recognizer = new IntentRecognizer(
+  {
+    status: { phrases: ['status of my request', 'we submitted a request'] },
+    doItNow: { phrases: ['trace this gun', 'run a trace'] },
+    followUp: {
+      pointers: ['it', 'that', 'them'],
+      more: ['tell me more'],
+      shift: ['and', 'what about'],
+      request: ['want that', 'need them'],
+    },
+  },
+  new Analyzer(),
+);
+
+describe('engine/intents', () => {
+  const intents: [string, string | undefined][] = [
+    ['what is the status of my request?', 'status'],
+    ['we submitted a request last month, any news', 'status'],
+    ['we want to submit a request', undefined], // as written: not a past request
+    ['please trace this gun now', 'doItNow'],
+    ['can you run a trace on serial AB123', 'doItNow'],
+    ['how does tracing work', undefined],
+  ];
+  for (const [text, intent] of intents) it(`"${text}" is ${intent ?? 'no intent'}`, () => expect(recognizer.intent(text)).to.equal(intent));
+
+  it('tells a message that points back, asks for more, shifts the object or asks for the topic', () => {
+    expect(recognizer.pointsBack('who can use it?')).to.equal(true);
+    expect(recognizer.pointsBack('who can use eTrace?')).to.equal(false);
+    expect(recognizer.asksMore('tell me more')).to.equal(true);
+    expect(recognizer.withoutMore('tell me more about the courses')).to.equal('about the cours');
+    expect(recognizer.shiftsObject('and in Mexico?')).to.equal(true);
+    expect(recognizer.shiftsObject('guns and rifles')).to.equal(false); // only at the start
+    expect(recognizer.asksForTopic('we want that for our unit')).to.equal(true);
+  });
+});
