@@ -95,7 +95,7 @@ export class AnswerEngine {
     this.concepts = new PhraseMatcher(
       knowledge.entries.flatMap((entry) => entry.concepts.map((phrase) => ({ phrase, value: entry.id }))),
       analyzer,
-      'phrase',
+      'words',
       (stem) => synonyms.equivalents(stem),
     );
     const equivalents = (stem: string) => synonyms.equivalents(stem);

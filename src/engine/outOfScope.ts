@@ -5,8 +5,9 @@ import { PhraseMatcher } from './phraseMatcher';
 import { stemPairs } from './searchUnits';
 
 /**
- * Finds the declared out-of-scope topics a question names, by phrase on stems (and by exact
- * wording where function words matter). A phrase the knowledge itself uses (a word of it,
+ * Finds the declared out-of-scope topics a question names, by phrase on stems (its words close
+ * together, in any order: "recommend a good pistol" names "recommend a pistol"), and by exact
+ * wording where function words matter. A phrase the knowledge itself uses (a word of it,
  * or all its word pairs, such as "own a gun", whose "own" is a stop word, leaving "gun"), or
  * a wording found in the knowledge's own text, would decline in-scope questions, so it is
  * set aside and reported by `npm run knowledge:check`.
@@ -28,7 +29,7 @@ export class OutOfScopeDetector {
         return [{ phrase, value: { id: topic.id, name: topic.name, stems } }];
       }),
     );
-    this.matcher = new PhraseMatcher(phrases, analyzer, 'sequence');
+    this.matcher = new PhraseMatcher(phrases, analyzer, 'words');
     const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase) } })));
     const used = new Set(texts(knowledge.texts, new PhraseMatcher(wordings, analyzer, 'phrase')));
     this.ineffective.push(...wordings.filter((w) => used.has(w.phrase)).map((w) => ({ topic: w.value.id, phrase: w.phrase })));
