@@ -10,8 +10,22 @@ const phrases = z.array(z.string().trim().min(1)).min(1);
  * triggers of their dialogs (dialogs/*.yaml).
  */
 export const IntentFile = z.strictObject({
-  status: z.strictObject({ phrases }),
-  doItNow: z.strictObject({ phrases }),
+  status: z.strictObject({
+    phrases,
+    /** Or one of these, naming the partner's own request ("our request")... */
+    anchors: phrases,
+    /** ...with one of these about its progress ("approved", "checking"). */
+    cues: phrases,
+  }),
+  doItNow: z.strictObject({
+    phrases,
+    /**
+     * Words that make a phrase an order to the assistant ("can you", "now"); without one, the
+     * phrase must open the message ("run a trace on...") to count: "does ATF have to run the
+     * trace for us?" asks how things work.
+     */
+    cues: phrases,
+  }),
   followUp: z.strictObject({
     /** Words that stand for the last topic ("it", "that", "there"). */
     pointers: phrases,

@@ -138,7 +138,9 @@ export class AnswerEngine {
     const followed = { ...contextual, followsUp: last.id };
     if (direct.decision.kind !== 'answer') return followed;
     if (shift) return direct;
-    if (pointsBack || more) return followed;
+    // "Who does ATF partner with for these academies?" names its own topic clearly enough.
+    const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
+    if (pointsBack || more) return ownTopic ? direct : followed;
     // A short question without a pointer ("what is the goal?") is read with the topic when
     // that reading is at least as sure, or stays on the topic while the other leaves it.
     const staysOnTopic = contextual.decision.best.unit.key === `e:${last.id}` && direct.decision.best.unit.key !== `e:${last.id}`;
@@ -177,12 +179,12 @@ export class AnswerEngine {
     const read = text.slice(0, this.knowledge.settings.maxQueryChars);
     const placeWords = this.places.wordsIn(read);
     const query = analyzeQuery(text, { ...this.context, isPlaceWord: (word) => placeWords.has(word) });
-    const candidates = this.withConcepts(read, rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings));
+    const candidates = this.withConcepts(askedPart(read), rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings));
     const topics = this.outOfScope.find(read);
     const decision = decide(candidates, this.knowledge.settings, topics);
     const asked = this.details.asked(read);
     const answered = decision.kind === 'answer' ? decision.best.unit : undefined;
-    const missing = asked && answered && !(answered.kind === 'entry' && answered.entry.provides.includes(asked.id)) ? asked : undefined;
+    const missing = asked && answered && !(answered.kind === 'entry' && answered.entry.provides.includes(asked.id)) ? asked : answered && yearNotCovered(read, answered);
     return { query, candidates, topics, decision, missing, places: this.places.find(read) };
   }
 
@@ -230,6 +232,27 @@ export class AnswerEngine {
   isKnownWord(word: string): boolean {
     return this.context.analyzer.isStopWord(word) || this.context.vocabulary.hasStem(stemWord(word));
   }
+}
+
+/**
+ * The question sentences of a message that also gives context ("Our lab analyses fire debris.
+ * Is there arson training?"): an entry's concept counts when the question uses it.
+ */
+function askedPart(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const questions = sentences.filter((sentence) => /\?\s*$/.test(sentence));
+  return questions.length > 0 && questions.length < sentences.length ? questions.join(' ') : text;
+}
+
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** A year asked about that a dated answer (fiscal year 2019, 2021) does not mention: said plainly. */
+function yearNotCovered(question: string, unit: SearchUnit): Detail | undefined {
+  const text = unit.kind === 'entry' ? `${unit.entry.title} ${unit.entry.answer}` : unit.passage.text;
+  const given = new Set(text.match(YEAR) ?? []);
+  if (given.size === 0) return undefined;
+  const missing = [...new Set(question.match(YEAR) ?? [])].filter((year) => !given.has(year));
+  return missing.length > 0 ? { id: 'year', name: `anything about ${missing.join(' or ')}` } : undefined;
 }
 
 /** idf over search units (not lunr documents), so an entry with many questions is one voice. */

@@ -10,17 +10,26 @@ export type Intent = 'status' | 'doItNow';
  */
 export class IntentRecognizer {
   private readonly status: PhraseMatcher<Intent>;
+  private readonly statusAnchors: PhraseMatcher<true>;
+  private readonly statusCues: PhraseMatcher<true>;
   private readonly doItNow: PhraseMatcher<Intent>;
+  private readonly doItNowCues: PhraseMatcher<true>;
   private readonly pointers: PhraseMatcher<true>;
   private readonly more: PhraseMatcher<true>;
   private readonly forTopic: PhraseMatcher<true>;
   private readonly shift: PhraseMatcher<true>;
 
-  /** Phrases are matched as written, without synonyms: "attaching" must not meet "attaché". */
+  /**
+   * Phrases are matched without synonyms ("attaching" must not meet "attaché"), and those of
+   * a status as written (tense matters: "we requested" is a past request, "we request" a new one).
+   */
   constructor(file: IntentFile, analyzer: Analyzer) {
     const of = <T>(phrases: string[], value: T, mode: 'words' | 'wordForms') => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
     this.status = of(file.status.phrases, 'status' as const, 'wordForms');
+    this.statusAnchors = new PhraseMatcher(file.status.anchors.map((phrase) => ({ phrase, value: true as const })), analyzer, 'exact');
+    this.statusCues = of(file.status.cues, true as const, 'wordForms');
     this.doItNow = of(file.doItNow.phrases, 'doItNow' as const, 'words');
+    this.doItNowCues = of(file.doItNow.cues, true as const, 'wordForms');
     this.pointers = of(file.followUp.pointers, true as const, 'wordForms');
     this.more = of(file.followUp.more, true as const, 'words');
     this.forTopic = of(file.followUp.request, true as const, 'words');
@@ -29,8 +38,8 @@ export class IntentRecognizer {
 
   /** The intent of the longest phrase found; status wins a tie (it names the request explicitly). */
   intent(text: string): Intent | undefined {
-    const [status] = this.status.find(text);
-    const [action] = this.doItNow.find(text);
+    const status = this.status.find(text)[0] ?? (this.statusCues.find(text).length > 0 ? this.statusAnchors.find(text)[0] : undefined);
+    const action = this.doItNow.find(text).find((match) => match.position === 0 || this.doItNowCues.find(text).length > 0);
     if (status && (!action || status.length >= action.length)) return 'status';
     return action?.value;
   }

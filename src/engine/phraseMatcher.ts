@@ -6,6 +6,8 @@ export type PhraseMode =
   | 'sequence'
   /** All its words, stop words included, one after the other: "have an office". */
   | 'phrase'
+  /** As `phrase`, but each word as written, not stemmed: "we requested" is not "we request". */
+  | 'exact'
   /**
    * All its words, stop words included, in any order, close together (within a few words of
    * each other): "status of my request" meets "my request's status", but words scattered
@@ -13,7 +15,13 @@ export type PhraseMode =
    */
   | 'words'
   /** As `words`, but each word as written, not stemmed: "submitted" is not "submit". */
-  | 'wordForms';
+  | 'wordForms'
+  /**
+   * All its words in order, each within a few words of the one before: "request a course"
+   * meets "request the post-blast course", and "like training for" does not meet "training
+   * for investigators like us".
+   */
+  | 'ordered';
 
 /** In the unordered modes, how many words beyond its own a phrase may be spread over. */
 const SLACK = 3;
@@ -64,15 +72,19 @@ export class PhraseMatcher<T> {
     const has = (at: number, stem: string) => expanded[at]!.has(stem);
     const matches: PhraseMatch<T>[] = [];
     for (const phrase of this.phrases) {
-      const contiguous = this.mode === 'sequence' || this.mode === 'phrase';
-      const position = contiguous ? sequenceAt(phrase.stems, stems.length, has) : wordsAt(phrase.stems, stems.length, has);
+      const position =
+        this.mode === 'sequence' || this.mode === 'phrase' || this.mode === 'exact'
+          ? sequenceAt(phrase.stems, stems.length, has)
+          : this.mode === 'ordered'
+            ? orderedAt(phrase.stems, stems.length, has)
+            : wordsAt(phrase.stems, stems.length, has);
       if (position >= 0) matches.push({ value: phrase.value, phrase: phrase.phrase, length: phrase.stems.length, position });
     }
     return matches.sort((a, b) => b.length - a.length || a.position - b.position);
   }
 
   /**
-   * In `sequence` and `phrase` modes, the matches that do not overlap a longer one: "port of spain" is
+   * In the contiguous modes, the matches that do not overlap a longer one: "port of spain" is
    * found, and not "spain" inside it.
    */
   findSeparate(text: string): PhraseMatch<T>[] {
@@ -88,13 +100,32 @@ export class PhraseMatcher<T> {
   stemsOf(text: string): string[] {
     if (this.mode === 'sequence') return this.analyzer.stems(text);
     const words = this.analyzer.words(text);
-    return this.mode === 'wordForms' ? words : words.map(stemWord);
+    return this.mode === 'wordForms' || this.mode === 'exact' ? words : words.map(stemWord);
   }
 }
 
 /** Where the stems occur one after the other, or -1. */
 function sequenceAt(phrase: readonly string[], length: number, has: (at: number, stem: string) => boolean): number {
   for (let start = 0; start + phrase.length <= length; start++) if (phrase.every((stem, k) => has(start + k, stem))) return start;
+  return -1;
+}
+
+/** Where the stems start when they occur in order, each at most SLACK + 1 words after the one before, or -1. */
+function orderedAt(phrase: readonly string[], length: number, has: (at: number, stem: string) => boolean): number {
+  for (let start = 0; start < length; start++) {
+    if (!has(start, phrase[0]!)) continue;
+    let at = start;
+    const rest = phrase.slice(1).every((stem) => {
+      for (let next = at + 1; next <= Math.min(length - 1, at + SLACK + 1); next++) {
+        if (has(next, stem)) {
+          at = next;
+          return true;
+        }
+      }
+      return false;
+    });
+    if (rest) return start;
+  }
   return -1;
 }
 

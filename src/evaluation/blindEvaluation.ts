@@ -52,6 +52,12 @@ function answerIn(replies: BotReply[]): BotReply | undefined {
   return replies.find((reply) => reply.iad?.decision === 'answer');
 }
 
+/** All the answers of a turn, read together: a message with two questions gets two. */
+function answersText(replies: BotReply[]): string | undefined {
+  const answers = replies.filter((reply) => reply.iad?.decision === 'answer');
+  return answers.length === 0 ? undefined : answers.map((reply) => reply.text).join('\n');
+}
+
 /** Whether one of the replies starts the form. */
 function startsForm(replies: BotReply[], formId: string): { started: boolean; prefilled?: Record<string, string> } {
   const start = replies.find((reply) => reply.iad?.decision === 'form' && reply.iad.formId === formId);
@@ -101,8 +107,8 @@ function judge(target: Tally, question: string, ok: boolean, expected: string, r
 /** A turn of a follow-up conversation, judged as the same kind of question alone would be. */
 function turnRight(turn: FollowUpTurn, replies: BotReply[]): boolean {
   if ('expect' in turn) return startsForm(replies, turn.expect).started;
-  const reply = answerIn(replies);
-  return reply !== undefined && mentionsAll(reply.text, turn.mustMention);
+  const text = answersText(replies);
+  return text !== undefined && mentionsAll(text, turn.mustMention);
 }
 
 /** Puts every question of a blind set to the target, each in a conversation of its own (follow-ups share theirs). */
@@ -122,8 +128,8 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     const say = target.conversation();
     const replies = await say(item.q);
     const reply = decisive(replies);
-    const answer = answerIn(replies);
-    judge(report.answer, item.q, answer !== undefined && mentionsAll(answer.text, item.mustMention), item.mustMention.join(' + '), replies);
+    const text = answersText(replies);
+    judge(report.answer, item.q, text !== undefined && mentionsAll(text, item.mustMention), item.mustMention.join(' + '), replies);
     if (reply?.iad?.decision === 'clarify') {
       report.answer.clarified++;
       // Whether the first option was right: pressed, as a partner would.

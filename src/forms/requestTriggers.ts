@@ -9,8 +9,8 @@ export interface RequestMatch {
 
 /**
  * Which guided request a message asks to start, from the dialog files: a trigger matches
- * when all its words are in the message, close together, in any order ("we need ATF's help
- * with a case" meets "need help"). A form whose topic words the message uses ("course")
+ * when its words are in the message in order, a few words apart at most ("we need ATF's
+ * help with a case" meets "need help"). A form whose topic words the message uses ("course")
  * takes the request, whichever trigger started it; otherwise the form whose longest trigger
  * is longest wins, and a tie goes to the form with more of its triggers in the message.
  */
@@ -22,7 +22,7 @@ export class RequestTriggers {
     // Triggers are matched as written: synonyms would make "I'd like to ask" a "like to request".
     this.matcher = matcher(
       forms.flatMap((form) => form.triggers.map((phrase) => ({ phrase, value: form.id }))),
-      'words',
+      'ordered',
       false,
     );
     this.topics = matcher(

@@ -95,4 +95,17 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(bot.recorded.at(-1)!.question).to.include('Toronto');
     expect(bot.recorded.at(-1)!.question).to.not.match(/Maria|Lopez/);
   });
+
+  it('answers each question of a message that asks two', async () => {
+    const bot = createTestBot();
+    const replies = await bot.say('What is BATS, and what is the Anti-Firearms Trafficking Campaign?');
+    expect(replies.map((r) => iad(r)?.entryId).filter(Boolean)).to.deep.equal(['bats', 'anti-firearms-trafficking-campaign']);
+  });
+
+  it('says plainly that a dated answer says nothing about another year', async () => {
+    const bot = createTestBot();
+    const answer = decided(await bot.say('how many ILEA classes did IAD run in 2023?'));
+    expect(iad(answer)).to.deep.include({ entryId: 'ilea-classes-fy2019', missing: 'year' });
+    expect(answer.text).to.include("IAD's program information does not say anything about 2023.");
+  });
 });

@@ -4,8 +4,8 @@ import { IntentRecognizer } from '../../src/engine/intents';
 
 const recognizer = new IntentRecognizer(
   {
-    status: { phrases: ['status of my request', 'we submitted a request'] },
-    doItNow: { phrases: ['trace this gun', 'run a trace'] },
+    status: { phrases: ['status of my request', 'we submitted a request'], anchors: ['my request', 'our request'], cues: ['approved', 'checking'] },
+    doItNow: { phrases: ['trace this gun', 'run a trace'], cues: ['you', 'now'] },
     followUp: {
       pointers: ['it', 'that', 'them'],
       more: ['tell me more'],
@@ -21,8 +21,12 @@ describe('engine/intents', () => {
     ['what is the status of my request?', 'status'],
     ['we submitted a request last month, any news', 'status'],
     ['we want to submit a request', undefined], // as written: not a past request
+    ['did my request for the lab get approved?', 'status'], // its own request, and a word of progress
+    ['I want to make my request for training', undefined],
     ['please trace this gun now', 'doItNow'],
     ['can you run a trace on serial AB123', 'doItNow'],
+    ['run a trace on serial AB123', 'doItNow'], // an order: the phrase opens the message
+    ['does ATF have to run a trace for us first?', undefined], // how things work, not an order
     ['how does tracing work', undefined],
   ];
   for (const [text, intent] of intents) it(`"${text}" is ${intent ?? 'no intent'}`, () => expect(recognizer.intent(text)).to.equal(intent));

@@ -18,6 +18,10 @@ describe('engine/phraseMatcher', () => {
     ['we submitted a request', 'wordForms', 'we submitted a request last week', true],
     ['we submitted a request', 'wordForms', 'we want to submit a request', false], // tense is kept
     ['trace this gun', 'words', 'can you trace this gun now', true],
+    ['request a course', 'ordered', 'can we request the post-blast course', true],
+    ['like training for', 'ordered', 'what is ATF training for investigators like us', false], // out of order
+    ['we requested', 'exact', 'we requested a course last month', true],
+    ['we requested', 'exact', 'we request a course', false],
   ];
   for (const [phrase, mode, text, expected] of table) {
     it(`${mode}: "${phrase}" ${expected ? 'is' : 'is not'} in "${text}"`, () => expect(found(phrase, mode, text)).to.equal(expected));

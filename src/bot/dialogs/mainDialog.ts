@@ -3,6 +3,7 @@ import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type Dia
 import { normalizedWords } from '../../engine/analyzer';
 import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { EngineSet } from '../../engine/engineSet';
+import { questionParts } from '../../engine/questionParts';
 import type { FormDefinition } from '../../forms/formDefinition';
 import { FormAction } from '../../forms/formSession';
 import type { RequestOffer } from '../../forms/serviceRequests';
@@ -137,17 +138,26 @@ export class MainDialog extends ComponentDialog {
     }
 
     // "I want to request that", "we need them here": a request for the service just discussed.
+    // The service named clearly in the message wins over the one discussed before ("we want an arson course").
+    const named = result.decision.kind === 'answer' && result.decision.certainty === 'clear' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
     const last = memory.recent[0] === undefined ? undefined : engine.entry(memory.recent[0]);
-    const topicOffer = last && replies.offerFor(last);
+    const topicOffer = (named && replies.offerFor(named)) ?? (last && replies.offerFor(last));
     const request = this.requestTriggers.find(text);
-    const aboutOther = result.decision.kind === 'answer' && result.decision.certainty === 'clear' && result.decision.best.unit.key !== `e:${last?.id}`;
-    if (topicOffer && (engine.pointsBack(text) || !request) && (request || engine.asksForTopic(text)) && !aboutOther) return this.startRequest(step, text, topicOffer, result);
+    if (topicOffer && (engine.pointsBack(text) || !request) && (request || (last && engine.asksForTopic(text)))) return this.startRequest(step, text, topicOffer, result);
     if (request) return this.startRequest(step, text, { formId: request.formId, prefill: {} }, result);
 
     if (intent === 'doItNow') {
       const offer = { formId: REQUEST_ASSISTANCE_FORM, prefill: {} };
       logger.info('cannot do', { conversationId });
       await context.sendActivity(replies.cannotDo(offer, text));
+      return step.endDialog();
+    }
+
+    // Several questions in one message ("what does IAD manage, and what is the campaign?"): each answered.
+    const parts = questionParts(text).map((part) => ({ part, result: engine.ask(part) }));
+    const answered = parts.filter(({ result }, i) => result.decision.kind === 'answer' && parts.findIndex((p) => sameAnswer(p.result, result)) === i);
+    if (answered.length > 1) {
+      for (const { part, result: partResult } of answered) await this.reply(context, part, partResult);
       return step.endDialog();
     }
 
@@ -287,6 +297,11 @@ export class MainDialog extends ComponentDialog {
       channelId: context.activity.channelId,
     });
   }
+}
+
+/** Two results that answer with the same unit. */
+function sameAnswer(a: EngineResult, b: EngineResult): boolean {
+  return a.decision.kind === 'answer' && b.decision.kind === 'answer' && a.decision.best.unit.key === b.decision.best.unit.key;
 }
 
 /** The sentences of a message that ask something ("...?") and that `excluded` does not claim. */

@@ -1,0 +1,12 @@
+import { expect } from 'chai';
+import { questionParts } from '../../src/engine/questionParts';
+
+describe('engine/questionParts', () => {
+  const table: [string, string[]][] = [
+    ['What is eTrace?', ['What is eTrace?']],
+    ['Two questions: what does IAD manage overall, and what is the campaign about?', ['Two questions: what does IAD manage overall', 'what is the campaign about?']],
+    ['What is BATS? Who can use it?', ['What is BATS?', 'Who can use it?']],
+    ['guns and rifles, and explosives', ['guns and rifles, and explosives']], // no question word after "and"
+  ];
+  for (const [text, parts] of table) it(`splits "${text}"`, () => expect(questionParts(text)).to.deep.equal(parts));
+});
