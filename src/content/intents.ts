@@ -36,5 +36,10 @@ export const IntentFile = z.strictObject({
     /** Asking for the service just discussed ("we want that for our unit", "how do we ask for one?"). */
     request: phrases,
   }),
+  /**
+   * Words that set a topic aside ("besides the lab", "other than eTrace"): what follows them,
+   * to the end of the clause, is not what the partner asks about.
+   */
+  setAside: z.array(z.string().trim().min(1)).default([]),
 });
 export type IntentFile = z.infer<typeof IntentFile>;

@@ -22,5 +22,11 @@ export const PlaceFile = z.strictObject({
       words: z.array(z.string().trim().min(1)).min(1),
     }),
   ),
+  /**
+   * Words that, beside a place and nothing else the knowledge speaks of, ask whether IAD is
+   * there ("ATF in Mexico?", "any IAD office in Europe?"): the question goes to the entry that
+   * provides `presence`.
+   */
+  presenceWords: z.array(z.string().trim().min(1)).default([]),
 });
 export type PlaceFile = z.infer<typeof PlaceFile>;

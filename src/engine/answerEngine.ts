@@ -63,6 +63,8 @@ export class AnswerEngine {
   private readonly places: PlaceFinder;
   private readonly intents: IntentRecognizer;
   private readonly placeWords: ReadonlySet<string>;
+  /** The entries that say where IAD has staff. */
+  private readonly presenceEntries: readonly string[];
 
   constructor(knowledge: KnowledgeBase, options: EngineOptions = {}) {
     this.knowledge = knowledge;
@@ -79,6 +81,7 @@ export class AnswerEngine {
 
     const acronyms = deriveAcronyms([...knowledge.passages.map((p) => p.text), ...knowledge.entries.flatMap((e) => [e.title, e.answer])]);
     this.places = new PlaceFinder(knowledge.places, analyzer);
+    this.presenceEntries = knowledge.entries.filter((entry) => entry.provides.includes('presence')).map((entry) => entry.id);
     this.placeWords = new Set(knowledge.places.places.flatMap((place) => place.words.flatMap((phrase) => normalizedWords(phrase))));
     const synonyms = new SynonymExpander([...knowledge.synonyms.groups, ...acronyms, ...this.places.synonymGroups()], analyzer);
     const vocabulary = new Vocabulary();
@@ -175,11 +178,14 @@ export class AnswerEngine {
     return new PhraseMatcher(entries, this.context.analyzer, mode, synonyms ? (stem) => this.context.synonyms.equivalents(stem) : undefined);
   }
 
-  private search(text: string): EngineResult {
+  private search(message: string): EngineResult {
+    const text = this.intents.withoutSetAside(message);
     const read = text.slice(0, this.knowledge.settings.maxQueryChars);
     const placeWords = this.places.wordsIn(read);
     const query = analyzeQuery(text, { ...this.context, isPlaceWord: (word) => placeWords.has(word) });
-    const candidates = this.withConcepts(askedPart(read), rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings));
+    const knownStems = query.terms.filter((term) => term.known && !placeWords.has(term.word)).map((term) => stemWord(term.word));
+    const presence = this.places.asksPresence(read, knownStems) ? this.presenceEntries : [];
+    const candidates = this.withConcepts(askedPart(read), rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings), presence);
     const topics = this.outOfScope.find(read);
     const decision = decide(candidates, this.knowledge.settings, topics);
     const asked = this.details.asked(read);
@@ -190,10 +196,11 @@ export class AnswerEngine {
 
   /**
    * A question that uses an entry's own phrase for its topic ("where the gun was first
-   * sold") is about that entry: it is ranked first and counts as confident.
+   * sold"), or that the gazetteer reads as asking where IAD is (`alsoNamed`), is about that
+   * entry: it is ranked first and counts as confident.
    */
-  private withConcepts(text: string, candidates: Candidate[]): Candidate[] {
-    const named = new Set(this.concepts.find(text).map((match) => match.value));
+  private withConcepts(text: string, candidates: Candidate[], alsoNamed: readonly string[]): Candidate[] {
+    const named = new Set([...this.concepts.find(text).map((match) => match.value), ...alsoNamed]);
     if (named.size === 0) return candidates;
     const { conceptConfidence, conceptWeight } = this.knowledge.settings;
     const boosted = candidates.map((c) =>

@@ -18,6 +18,7 @@ export class IntentRecognizer {
   private readonly more: PhraseMatcher<true>;
   private readonly forTopic: PhraseMatcher<true>;
   private readonly shift: PhraseMatcher<true>;
+  private readonly setAside: RegExp | undefined;
 
   /**
    * Phrases are matched without synonyms ("attaching" must not meet "attaché"), and those of
@@ -34,6 +35,17 @@ export class IntentRecognizer {
     this.more = of(file.followUp.more, true as const, 'words');
     this.forTopic = of(file.followUp.request, true as const, 'words');
     this.shift = of(file.followUp.shift, true as const, 'wordForms');
+    const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
+    this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');
+  }
+
+  /**
+   * The message without what it sets aside, when that ends its clause within a few words:
+   * "what other resources do you share besides the lab?" asks about the resources, and
+   * "Besides firearms, is there explosives training?" about explosives.
+   */
+  withoutSetAside(text: string): string {
+    return this.setAside ? text.replace(this.setAside, '$1') : text;
   }
 
   /** The intent of the longest phrase found; status wins a tie (it names the request explicitly). */
@@ -69,4 +81,8 @@ export class IntentRecognizer {
   asksForTopic(text: string): boolean {
     return this.forTopic.find(text).length > 0;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -15,9 +15,14 @@ export interface Place {
 export class PlaceFinder {
   private readonly matcher: PhraseMatcher<Place>;
   private readonly file: PlaceFile;
+  private readonly presenceStems: ReadonlySet<string>;
 
-  constructor(file: PlaceFile, analyzer: Analyzer) {
+  constructor(
+    file: PlaceFile,
+    private readonly analyzer: Analyzer,
+  ) {
     this.file = file;
+    this.presenceStems = new Set(file.presenceWords.flatMap((word) => analyzer.terms(word).map((term) => term.stem)));
     const byId = new Map<string, Place>();
     for (const place of file.places) byId.set(place.id, { id: place.id, name: place.name, named: place.named });
     for (const place of file.places) if (place.in) byId.get(place.id)!.region = byId.get(place.in);
@@ -37,6 +42,17 @@ export class PlaceFinder {
   /** The words of the place names found in a message ("port", "of", "spain" for Port of Spain). */
   wordsIn(text: string): Set<string> {
     return new Set(this.matcher.findSeparate(text).flatMap((match) => normalizedWords(match.phrase)));
+  }
+
+  /**
+   * A message that names a place and a word of presence, and of what the knowledge knows only
+   * such words ("ATF in Mexico yes or no", "Europe office?"), asks whether IAD is there.
+   * Words the knowledge does not know ("Goedemiddag") say nothing either way.
+   */
+  asksPresence(text: string, knownStems: readonly string[]): boolean {
+    if (this.wordsIn(text).size === 0) return false;
+    if (!this.analyzer.stems(text).some((stem) => this.presenceStems.has(stem))) return false;
+    return knownStems.every((stem) => this.presenceStems.has(stem));
   }
 
   /**

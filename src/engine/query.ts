@@ -51,8 +51,9 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
 
   const resolved = terms.map((term) => {
     if (vocabulary.hasStem(term.stem)) return { ...term, variants: [{ stems: [term.stem], kind: 'exact' as const }] };
-    // A real word is a typo only when long and one letter away ("organisation" in the knowledge's American spelling).
-    const distance = dictionary.has(term.word) ? (term.word.length >= 8 ? 1 : 0) : allowedDistance(term.word, settings);
+    // A place's name is no typo ("Aires" of Buenos Aires is not "fire"); a real word is one
+    // only when long and one letter away ("organisation" in the knowledge's American spelling).
+    const distance = isPlaceWord(term.word) ? 0 : dictionary.has(term.word) ? (term.word.length >= 8 ? 1 : 0) : allowedDistance(term.word, settings);
     const corrections = vocabulary.closest(term.word, distance);
     return { ...term, variants: corrections.map((stem) => ({ stems: [stem], kind: 'fuzzy' as const })) };
   });
@@ -79,7 +80,8 @@ export function analyzeQuery(text: string, context: QueryContext): AnalyzedQuery
     const place = isPlaceWord(term.word) ? settings.placeWeight : 1;
     return { ...term, known, topic, weight: place * (known ? Math.max(...weights) : settings.unknownTermWeight) };
   });
-  return { terms: queryTerms, truncated };
+  // A place the knowledge never names ("Jamaica") is no unknown topic: it is left out.
+  return { terms: queryTerms.filter((term) => term.known || !isPlaceWord(term.word)), truncated };
 }
 
 /** Judged on the spelling-insensitive form, so "jjjjjkkkk" is as short as it looks. */

@@ -102,6 +102,14 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(replies.map((r) => iad(r)?.entryId).filter(Boolean)).to.deep.equal(['bats', 'anti-firearms-trafficking-campaign']);
   });
 
+  it('reads a question after another in the same message as following it', async () => {
+    const bot = createTestBot();
+    const replies = await bot.say('Results of the anti firearms trafficking campaign? how many guns seized so far');
+    const answers = replies.filter((r) => iad(r)?.decision === 'answer');
+    expect(answers.map((r) => iad(r))).to.have.length(1);
+    expect(iad(answers[0]!)).to.deep.include({ entryId: 'anti-firearms-trafficking-campaign', missing: 'statistics' });
+  });
+
   it('says plainly that a dated answer says nothing about another year', async () => {
     const bot = createTestBot();
     const answer = decided(await bot.say('how many ILEA classes did IAD run in 2023?'));

@@ -69,6 +69,22 @@ describe('engine/answerEngine', () => {
     expect(topEntry(strict.ask('can you trace a gun for us').decision)).to.equal('etrace-tracing');
   });
 
+  it('takes a place the knowledge never names as context, never as a typo of a topic', () => {
+    expect(topEntry(engine.ask("I'm in Jamaica, what is eTrace?").decision)).to.equal('etrace-tracing');
+    const aires = engine.ask('rifles seized in Buenos Aires').query.terms.flatMap((term) => term.variants.flatMap((v) => v.stems));
+    expect(aires).to.not.include('fire');
+  });
+
+  it('reads a place with nothing else but words of presence as asking where IAD has staff', () => {
+    expect(topEntry(engine.ask('ATF in Mexico yes or no').decision)).to.equal('iad-locations');
+    expect(topEntry(engine.ask('ATF europe office? netherlands?').decision)).to.equal('iad-locations');
+    expect(engine.ask('what is the capital of Suriname?').decision.kind).to.equal('fallback');
+  });
+
+  it('leaves out of the question what the partner sets aside', () => {
+    expect(topEntry(engine.ask('what other resources do you share besides the lab?').decision)).to.equal('shared-atf-resources');
+  });
+
   it('answers from a source passage when no curated entry covers the question', () => {
     const passagesOnly = new AnswerEngine({ ...knowledge, entries: knowledge.entries.filter((e) => !e.id.startsWith('ilea') && e.id !== 'training-overview') });
     const { decision } = passagesOnly.ask('ILEA practical exercises classroom workshops');

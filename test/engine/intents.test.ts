@@ -12,6 +12,7 @@ const recognizer = new IntentRecognizer(
       shift: ['and', 'what about'],
       request: ['want that', 'need them'],
     },
+    setAside: ['besides', 'other than'],
   },
   new Analyzer(),
 );
@@ -39,5 +40,15 @@ describe('engine/intents', () => {
     expect(recognizer.shiftsObject('and in Mexico?')).to.equal(true);
     expect(recognizer.shiftsObject('guns and rifles')).to.equal(false); // only at the start
     expect(recognizer.asksForTopic('we want that for our unit')).to.equal(true);
+  });
+
+  it('leaves out what a message sets aside, to the end of its clause', () => {
+    expect(recognizer.withoutSetAside('what other resources do you share besides the lab?')).to.equal('what other resources do you share ?');
+    expect(recognizer.withoutSetAside('Besides firearms, is there explosives training?')).to.equal(', is there explosives training?');
+    expect(recognizer.withoutSetAside('other than eTrace')).to.equal('');
+    // Without the end of a clause within a few words, nothing is set aside: the message stays whole.
+    const long = 'other than eTrace what tools and systems can our unit use';
+    expect(recognizer.withoutSetAside(long)).to.equal(long);
+    expect(recognizer.withoutSetAside('unbesides the lab?')).to.equal('unbesides the lab?');
   });
 });

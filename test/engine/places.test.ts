@@ -10,6 +10,7 @@ const finder = new PlaceFinder(
       { id: 'trinidad', name: 'Trinidad and Tobago', named: false, in: 'caribbean', words: ['trinidad', 'port of spain'] },
       { id: 'spain', name: 'Spain', named: false, words: ['spain', 'madrid'] },
     ],
+    presenceWords: ['atf', 'office', 'staff', 'yes', 'no'],
   },
   new Analyzer(),
 );
@@ -27,5 +28,14 @@ describe('engine/places', () => {
 
   it('makes only the names of a named place synonyms of each other', () => {
     expect(finder.synonymGroups()).to.deep.equal([['caribbean', 'west indies'], ['netherlands', 'holland', 'dutch']]);
+  });
+
+  it('reads a place with only words of presence as asking whether IAD is there', () => {
+    const known = (text: string) => new Analyzer().stems(text); // every word known, in this test
+    expect(finder.asksPresence('ATF in Madrid yes or no', known('ATF yes no'))).to.equal(true);
+    expect(finder.asksPresence('Goedemiddag, ATF office in Holland?', known('ATF office'))).to.equal(true); // unknown words say nothing
+    expect(finder.asksPresence('ATF etrace in Madrid?', known('ATF etrace'))).to.equal(false); // a topic of its own
+    expect(finder.asksPresence('capital of Spain?', known(''))).to.equal(false); // no word of presence
+    expect(finder.asksPresence('ATF office?', known('ATF office'))).to.equal(false); // no place
   });
 });

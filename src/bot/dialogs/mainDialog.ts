@@ -154,7 +154,14 @@ export class MainDialog extends ComponentDialog {
     }
 
     // Several questions in one message ("what does IAD manage, and what is the campaign?"): each answered.
-    const parts = questionParts(text).map((part) => ({ part, result: engine.ask(part) }));
+    // Each part is read after the one before it, as in a conversation: in "Results of the
+    // campaign? How many guns seized so far?" the second part is about the campaign.
+    const parts: { part: string; result: EngineResult }[] = [];
+    for (const part of questionParts(text)) {
+      const before = parts.at(-1)?.result.decision;
+      const recent = before?.kind === 'answer' && before.best.unit.kind === 'entry' ? [before.best.unit.entry.id] : [];
+      parts.push({ part, result: engine.ask(part, { recent }) });
+    }
     const answered = parts.filter(({ result }, i) => result.decision.kind === 'answer' && parts.findIndex((p) => sameAnswer(p.result, result)) === i);
     if (answered.length > 1) {
       for (const { part, result: partResult } of answered) await this.reply(context, part, partResult);
