@@ -41,5 +41,10 @@ export const IntentFile = z.strictObject({
    * to the end of the clause, is not what the partner asks about.
    */
   setAside: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words that open a condition ("if we request the team, how fast...?"): a question asked
+   * under a condition is not itself a request.
+   */
+  conditions: z.array(z.string().trim().min(1)).default([]),
 });
 export type IntentFile = z.infer<typeof IntentFile>;

@@ -160,6 +160,22 @@ export class AnswerEngine {
     return this.intents.intent(text);
   }
 
+  /** "If we request the team, how fast can it come?": a question under a condition, not a request. */
+  asksUnderCondition(text: string): boolean {
+    return this.intents.asksUnderCondition(text);
+  }
+
+  /**
+   * A word the message names a topic with is in the entry's answer: "the post-blast one",
+   * after the list of courses, is one of those courses.
+   */
+  mentions(entryId: string, text: string): boolean {
+    const entry = this.entriesById.get(entryId);
+    if (!entry) return false;
+    const answered = new Set(this.context.analyzer.stems(entry.answer));
+    return analyzeQuery(text, this.context).terms.some((term) => term.topic && term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => answered.has(stem))));
+  }
+
   /** "Who can use it?", "I want to request that": the message stands for the topic just discussed. */
   pointsBack(text: string): boolean {
     return this.intents.pointsBack(text);

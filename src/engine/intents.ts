@@ -19,6 +19,7 @@ export class IntentRecognizer {
   private readonly forTopic: PhraseMatcher<true>;
   private readonly shift: PhraseMatcher<true>;
   private readonly setAside: RegExp | undefined;
+  private readonly conditions: PhraseMatcher<true>;
 
   /**
    * Phrases are matched without synonyms ("attaching" must not meet "attaché"), and those of
@@ -35,6 +36,7 @@ export class IntentRecognizer {
     this.more = of(file.followUp.more, true as const, 'words');
     this.forTopic = of(file.followUp.request, true as const, 'words');
     this.shift = of(file.followUp.shift, true as const, 'wordForms');
+    this.conditions = new PhraseMatcher(file.conditions.map((phrase) => ({ phrase, value: true as const })), analyzer, 'exact');
     const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
     this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');
   }
@@ -75,6 +77,11 @@ export class IntentRecognizer {
   /** "And in Mexico?", "what about BATS?": the same question about another object (at the start of the message). */
   shiftsObject(text: string): boolean {
     return this.shift.find(text).some((match) => match.position === 0);
+  }
+
+  /** "If we request the team, how fast can it come?": a question asked under a condition it opens with. */
+  asksUnderCondition(text: string): boolean {
+    return /\?\s*$/.test(text) && this.conditions.find(text).some((match) => match.position === 0);
   }
 
   /** "I want that", "we need them here": asking for the service just discussed. */

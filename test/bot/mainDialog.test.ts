@@ -19,6 +19,20 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(request.at(-1)!.text).to.equal('Which agency or ministry are you requesting for?');
   });
 
+  it('requests the one of a list just given that the partner names ("the post-blast one")', async () => {
+    const bot = createTestBot();
+    await bot.say('Which courses does ATF sponsor at the ILEAs?');
+    await bot.say('what are the classes like?');
+    const request = await bot.say('good. I want to request the post-blast one for my team');
+    expect(iad(request[0]!)).to.deep.include({ decision: 'form', formId: 'request-training', prefilled: { topic: 'post-blast' } });
+  });
+
+  it('answers a question asked under a condition ("if we request...") instead of starting the request', async () => {
+    const bot = createTestBot();
+    const answer = decided(await bot.say('if we request the International Response Team how fast can they arrive?'));
+    expect(iad(answer)).to.deep.include({ decision: 'answer', entryId: 'international-response-teams', missing: 'duration' });
+  });
+
   it('answers "tell me more" with the whole section the last answer came from', async () => {
     const bot = createTestBot();
     await bot.say('What is the Bomb Arson Tracking System?');

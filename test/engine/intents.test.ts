@@ -13,6 +13,7 @@ const recognizer = new IntentRecognizer(
       request: ['want that', 'need them'],
     },
     setAside: ['besides', 'other than'],
+    conditions: ['if', 'once'],
   },
   new Analyzer(),
 );
@@ -40,6 +41,12 @@ describe('engine/intents', () => {
     expect(recognizer.shiftsObject('and in Mexico?')).to.equal(true);
     expect(recognizer.shiftsObject('guns and rifles')).to.equal(false); // only at the start
     expect(recognizer.asksForTopic('we want that for our unit')).to.equal(true);
+  });
+
+  it('tells a question asked under a condition from a request', () => {
+    expect(recognizer.asksUnderCondition('if we request the response team, how fast can it come?')).to.equal(true);
+    expect(recognizer.asksUnderCondition('if possible we request the response team.')).to.equal(false); // no question
+    expect(recognizer.asksUnderCondition('we request the response team, if possible?')).to.equal(false); // the condition does not open it
   });
 
   it('leaves out what a message sets aside, to the end of its clause', () => {

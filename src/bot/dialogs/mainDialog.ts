@@ -141,9 +141,12 @@ export class MainDialog extends ComponentDialog {
     // The service named clearly in the message wins over the one discussed before ("we want an arson course").
     const named = result.decision.kind === 'answer' && result.decision.certainty === 'clear' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
     const last = memory.recent[0] === undefined ? undefined : engine.entry(memory.recent[0]);
-    const topicOffer = (named && replies.offerFor(named)) ?? (last && replies.offerFor(last));
-    const request = this.requestTriggers.find(text);
-    if (topicOffer && (engine.pointsBack(text) || !request) && (request || (last && engine.asksForTopic(text)))) return this.startRequest(step, text, topicOffer, result);
+    // "I want to request the post-blast one", after the list of courses: one of those courses.
+    const pointsBack = engine.pointsBack(text);
+    const picked = pointsBack ? memory.recent.map((id) => engine.entry(id)).find((entry) => entry && engine.mentions(entry.id, text)) : undefined;
+    const topicOffer = (picked && replies.offerFor(picked)) ?? (named && replies.offerFor(named)) ?? (last && replies.offerFor(last));
+    const request = engine.asksUnderCondition(text) ? undefined : this.requestTriggers.find(text);
+    if (topicOffer && (pointsBack || !request) && (request || (last && engine.asksForTopic(text)))) return this.startRequest(step, text, topicOffer, result);
     if (request) return this.startRequest(step, text, { formId: request.formId, prefill: {} }, result);
 
     if (intent === 'doItNow') {
