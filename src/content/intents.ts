@@ -42,6 +42,11 @@ export const IntentFile = z.strictObject({
    */
   setAside: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Asking IAD to act on a service the message names or that was just discussed ("can you
+   * set that up?", "we'd like ATF to do an assessment"): the request for it starts.
+   */
+  askToAct: z.array(z.string().trim().min(1)).default([]),
+  /**
    * Words that open a condition ("if we request the team, how fast...?"): a question asked
    * under a condition is not itself a request.
    */

@@ -155,6 +155,11 @@ export class AnswerEngine {
     return this.intents.asksForTopic(text);
   }
 
+  /** "Can you set that up?", "we'd like ATF to do an assessment": asking IAD to act on a service. */
+  asksToAct(text: string): boolean {
+    return this.intents.asksToAct(text);
+  }
+
   /** What the message asks the assistant to do, if anything (the status of a request, a trace now). */
   intent(text: string): Intent | undefined {
     return this.intents.intent(text);

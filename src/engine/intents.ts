@@ -20,6 +20,7 @@ export class IntentRecognizer {
   private readonly shift: PhraseMatcher<true>;
   private readonly setAside: RegExp | undefined;
   private readonly conditions: PhraseMatcher<true>;
+  private readonly askToAct: PhraseMatcher<true>;
 
   /**
    * Phrases are matched without synonyms ("attaching" must not meet "attaché"), and those of
@@ -36,6 +37,7 @@ export class IntentRecognizer {
     this.more = of(file.followUp.more, true as const, 'words');
     this.forTopic = of(file.followUp.request, true as const, 'words');
     this.shift = of(file.followUp.shift, true as const, 'wordForms');
+    this.askToAct = of(file.askToAct, true as const, 'words');
     this.conditions = new PhraseMatcher(file.conditions.map((phrase) => ({ phrase, value: true as const })), analyzer, 'exact');
     const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
     this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');
@@ -82,6 +84,11 @@ export class IntentRecognizer {
   /** "If we request the team, how fast can it come?": a question asked under a condition it opens with. */
   asksUnderCondition(text: string): boolean {
     return /\?\s*$/.test(text) && this.conditions.find(text).some((match) => match.position === 0);
+  }
+
+  /** "Can you set that up?", "we'd like ATF to do an assessment": asking IAD to act on a service. */
+  asksToAct(text: string): boolean {
+    return this.askToAct.find(text).length > 0;
   }
 
   /** "I want that", "we need them here": asking for the service just discussed. */

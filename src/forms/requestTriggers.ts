@@ -1,5 +1,6 @@
 import type { PhraseMatcher, PhraseMode } from '../engine/phraseMatcher';
 import type { FormDefinition } from './formDefinition';
+import type { RequestOffer } from './serviceRequests';
 
 export interface RequestMatch {
   formId: string;
@@ -35,8 +36,8 @@ export class RequestTriggers {
   find(text: string): RequestMatch | undefined {
     const matches = this.matcher.find(text);
     if (matches.length === 0) return undefined;
-    const topic = this.topics.find(text)[0];
-    if (topic) return { formId: topic.value, length: matches[0]!.length };
+    const topic = this.formOfTopic(text);
+    if (topic) return { formId: topic, length: matches[0]!.length };
     const byForm = new Map<string, { longest: number; count: number }>();
     for (const match of matches) {
       const seen = byForm.get(match.value) ?? { longest: 0, count: 0 };
@@ -44,5 +45,18 @@ export class RequestTriggers {
     }
     const [formId, best] = [...byForm].sort(([, a], [, b]) => b.longest - a.longest || b.count - a.count)[0]!;
     return { formId, length: best.longest };
+  }
+
+  /**
+   * The offer, moved to the form whose topic words the message uses: "can we ask ATF for
+   * this course?" about scenes after explosions is a training request, not a response team.
+   */
+  inFormOfTopic(text: string, offer: RequestOffer | undefined): RequestOffer | undefined {
+    const topic = this.formOfTopic(text);
+    return offer && topic && topic !== offer.formId ? { formId: topic, prefill: {} } : offer;
+  }
+
+  private formOfTopic(text: string): string | undefined {
+    return this.topics.find(text)[0]?.value;
   }
 }

@@ -27,6 +27,16 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(iad(request[0]!)).to.deep.include({ decision: 'form', formId: 'request-training', prefilled: { topic: 'post-blast' } });
   });
 
+  it('starts the request for the service a message asks IAD to act on, in the form its words name', async () => {
+    const assessment = await createTestBot().say('We would like ATF to look at the gun smuggling routes into our islands, an assessment. Can you set that up?');
+    expect(iad(assessment[0]!)).to.deep.include({ decision: 'form', formId: 'request-assistance', prefilled: { assistanceType: 'trafficking-assessment' } });
+    const course = await createTestBot().say('Our bomb squad needs a course on working scenes after explosions, can we ask ATF for this?');
+    expect(course.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training' });
+    // A question about how the service works is answered, not turned into a request.
+    const question = decided(await createTestBot().say('do the response teams come on their own or we have to ask for them first'));
+    expect(iad(question)).to.deep.include({ decision: 'answer', entryId: 'international-response-teams' });
+  });
+
   it('answers a question asked under a condition ("if we request...") instead of starting the request', async () => {
     const bot = createTestBot();
     const answer = decided(await bot.say('if we request the International Response Team how fast can they arrive?'));

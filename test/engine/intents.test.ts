@@ -13,6 +13,7 @@ const recognizer = new IntentRecognizer(
       request: ['want that', 'need them'],
     },
     setAside: ['besides', 'other than'],
+    askToAct: ['can you set', 'would like atf to'],
     conditions: ['if', 'once'],
   },
   new Analyzer(),
@@ -41,6 +42,12 @@ describe('engine/intents', () => {
     expect(recognizer.shiftsObject('and in Mexico?')).to.equal(true);
     expect(recognizer.shiftsObject('guns and rifles')).to.equal(false); // only at the start
     expect(recognizer.asksForTopic('we want that for our unit')).to.equal(true);
+  });
+
+  it('tells a message that asks IAD to act on a service', () => {
+    expect(recognizer.asksToAct('we would like ATF to do an assessment, possible?')).to.equal(true);
+    expect(recognizer.asksToAct('can you set that up for us')).to.equal(true);
+    expect(recognizer.asksToAct('what does an assessment look like?')).to.equal(false);
   });
 
   it('tells a question asked under a condition from a request', () => {

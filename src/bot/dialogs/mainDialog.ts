@@ -137,16 +137,20 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    // "I want to request that", "we need them here": a request for the service just discussed.
-    // The service named clearly in the message wins over the one discussed before ("we want an arson course").
-    const named = result.decision.kind === 'answer' && result.decision.certainty === 'clear' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
+    // "I want to request that", "can you set that up?", "we'd like ATF to do an assessment":
+    // a request for the service the message names clearly, or else the one just discussed.
+    // Asked to act, the service the answer is about counts even when the engine is only fairly
+    // sure of it: the form shows the choice and the partner confirms it.
+    const asksToAct = engine.asksToAct(text);
+    const answeredEntry = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
+    const named = answeredEntry && (asksToAct || (result.decision.kind === 'answer' && result.decision.certainty === 'clear')) ? answeredEntry : undefined;
     const last = memory.recent[0] === undefined ? undefined : engine.entry(memory.recent[0]);
     // "I want to request the post-blast one", after the list of courses: one of those courses.
     const pointsBack = engine.pointsBack(text);
     const picked = pointsBack ? memory.recent.map((id) => engine.entry(id)).find((entry) => entry && engine.mentions(entry.id, text)) : undefined;
-    const topicOffer = (picked && replies.offerFor(picked)) ?? (named && replies.offerFor(named)) ?? (last && replies.offerFor(last));
+    const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (named && replies.offerFor(named)) ?? (last && replies.offerFor(last)));
     const request = engine.asksUnderCondition(text) ? undefined : this.requestTriggers.find(text);
-    if (topicOffer && (pointsBack || !request) && (request || (last && engine.asksForTopic(text)))) return this.startRequest(step, text, topicOffer, result);
+    if (topicOffer && (pointsBack || !request) && (request || (last && engine.asksForTopic(text)) || asksToAct)) return this.startRequest(step, text, topicOffer, result);
     if (request) return this.startRequest(step, text, { formId: request.formId, prefill: {} }, result);
 
     if (intent === 'doItNow') {
