@@ -127,7 +127,7 @@ export class AnswerEngine {
    * answered, and "tell me more" gets that topic's whole section of the program page.
    */
   ask(text: string, context: AskContext = {}): EngineResult {
-    const direct = this.search(text);
+    const direct = this.searchAsked(text);
     const last = context.recent?.[0] === undefined ? undefined : this.entriesById.get(context.recent[0]);
     if (!last) return direct;
     const pointsBack = this.intents.pointsBack(text);
@@ -197,6 +197,18 @@ export class AnswerEngine {
    */
   phraseMatcher<T>(entries: readonly { phrase: string; value: T }[], mode: PhraseMode, synonyms = true): PhraseMatcher<T> {
     return new PhraseMatcher(entries, this.context.analyzer, mode, synonyms ? (stem) => this.context.synonyms.equivalents(stem) : undefined);
+  }
+
+  /**
+   * The message read whole; when that finds no answer and the message also tells context
+   * ("In a meeting someone said BATS. What does BATS mean?"), its question sentences alone.
+   */
+  private searchAsked(text: string): EngineResult {
+    const whole = this.search(text);
+    const asked = askedPart(text);
+    if (whole.decision.kind === 'answer' || asked === text) return whole;
+    const questions = this.search(asked);
+    return questions.decision.kind === 'answer' ? questions : whole;
   }
 
   private search(message: string): EngineResult {

@@ -81,6 +81,11 @@ describe('engine/answerEngine', () => {
     expect(engine.ask('what is the capital of Suriname?').decision.kind).to.equal('fallback');
   });
 
+  it('reads the question sentences alone when the whole message, with its context, finds nothing', () => {
+    const text = 'In our briefing a colleague kept saying BATS and nobody in the room could explain it to me. What does BATS mean?';
+    expect(topEntry(engine.ask(text).decision)).to.equal('bats');
+  });
+
   it('leaves out of the question what the partner sets aside', () => {
     expect(topEntry(engine.ask('what other resources do you share besides the lab?').decision)).to.equal('shared-atf-resources');
   });
