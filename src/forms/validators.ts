@@ -155,10 +155,17 @@ function countryTable(locale: string): Map<string, string> {
   return table;
 }
 
+/**
+ * Two-letter words of the partners' languages that are also country codes: typed in lower
+ * case, "no" answers the question rather than naming Norway ("NO" still does).
+ */
+const WORDS_NOT_CODES = new Set(['no', 'it', 'is', 'in', 'me', 'so', 'to', 'be', 'at', 'my', 'as', 'am', 'by', 'do', 'id', 'si', 'la', 'de', 'ne', 'se', 'je', 'il', 'et', 'ma']);
+
 /** Accepts the code, the English name, the name in `locale` and common aliases; the value is the ISO code. */
 export function validateCountry(text: string, locale = 'en'): ValidationResult {
   const key = countryKey(text);
   if (!key) return text.trim() ? fail('country') : fail('required');
+  if (WORDS_NOT_CODES.has(text.trim())) return fail('country');
   const code = countryTable(locale).get(key);
   return code ? ok(code) : fail('country');
 }

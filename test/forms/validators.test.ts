@@ -97,6 +97,8 @@ describe('forms/validators', () => {
       ['name with accent', 'México', undefined, ok('MX')],
       ['code', 'MX', undefined, ok('MX')],
       ['lowercase code', 'mx', undefined, ok('MX')],
+      ['a lowercase word that is also a code: "no" is no Norway', 'no', undefined, err('country')],
+      ['the same code in capitals', 'NO', undefined, ok('NO')],
       ['leading "the"', 'the netherlands', undefined, ok('NL')],
       ['Holland', 'Holland', undefined, ok('NL')],
       ['Curaçao', 'Curaçao', undefined, ok('CW')],
