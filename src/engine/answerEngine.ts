@@ -140,7 +140,8 @@ export class AnswerEngine {
     if (contextual.decision.kind !== 'answer') return direct;
     const followed = { ...contextual, followsUp: last.id };
     if (direct.decision.kind !== 'answer') return followed;
-    if (shift) return direct;
+    // "ATF in Peru yes or no?" names its own topic, however short.
+    if (shift || (direct.decision.best.named && !pointsBack && !more)) return direct;
     // "Who does ATF partner with for these academies?" names its own topic clearly enough.
     const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
     if (pointsBack || more) return ownTopic ? direct : followed;
@@ -237,11 +238,11 @@ export class AnswerEngine {
     if (named.size === 0) return candidates;
     const { conceptConfidence, conceptWeight } = this.knowledge.settings;
     const boosted = candidates.map((c) =>
-      c.unit.kind === 'entry' && named.has(c.unit.entry.id) ? { ...c, confidence: Math.max(c.confidence, conceptConfidence), score: c.score + conceptWeight } : c,
+      c.unit.kind === 'entry' && named.has(c.unit.entry.id) ? { ...c, confidence: Math.max(c.confidence, conceptConfidence), score: c.score + conceptWeight, named: true } : c,
     );
     for (const id of named) {
       if (boosted.some((c) => c.unit.kind === 'entry' && c.unit.entry.id === id)) continue;
-      boosted.push({ unit: this.unitsByKey.get(`e:${id}`)!, score: conceptConfidence + conceptWeight, lunrScore: 0, coverage: 0, evidence: 0, confidence: conceptConfidence });
+      boosted.push({ unit: this.unitsByKey.get(`e:${id}`)!, score: conceptConfidence + conceptWeight, lunrScore: 0, coverage: 0, evidence: 0, confidence: conceptConfidence, named: true });
     }
     return boosted.sort((a, b) => b.score - a.score);
   }

@@ -37,7 +37,8 @@ export class IntentRecognizer {
     this.more = of(file.followUp.more, true as const, 'words');
     this.forTopic = of(file.followUp.request, true as const, 'words');
     this.shift = of(file.followUp.shift, true as const, 'wordForms');
-    this.askToAct = of(file.askToAct, true as const, 'words');
+    // In order: "before I send my people, I would like to know..." asks nothing of IAD.
+    this.askToAct = new PhraseMatcher(file.askToAct.map((phrase) => ({ phrase, value: true as const })), analyzer, 'ordered');
     this.conditions = new PhraseMatcher(file.conditions.map((phrase) => ({ phrase, value: true as const })), analyzer, 'exact');
     const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
     this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');

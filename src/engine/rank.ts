@@ -15,6 +15,8 @@ export interface Candidate {
   evidence: number;
   /** 0..1: coverage, discounted when few topic words match. Drives the decision. */
   confidence: number;
+  /** The question names this entry in its own words (a concept, or a place with words of presence). */
+  named?: boolean;
 }
 
 /**

@@ -79,6 +79,8 @@ describe('engine/answerEngine', () => {
     expect(topEntry(engine.ask('ATF in Mexico yes or no').decision)).to.equal('iad-locations');
     expect(topEntry(engine.ask('ATF europe office? netherlands?').decision)).to.equal('iad-locations');
     expect(engine.ask('what is the capital of Suriname?').decision.kind).to.equal('fallback');
+    // However short, it names its own topic: the one just discussed does not take it.
+    expect(topEntry(engine.ask('ATF in Peru yes or no?', { recent: ['ilea-training-format'] }).decision)).to.equal('iad-locations');
   });
 
   it('reads the question sentences alone when the whole message, with its context, finds nothing', () => {
