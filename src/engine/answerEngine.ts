@@ -7,7 +7,7 @@ import { normalizedWords, stemWord } from './analyzer';
 import { decide, type Decision, type OutOfScopeTopic } from './decide';
 import { DetailFinder, type Detail } from './details';
 import { englishDictionary } from './dictionary';
-import { IntentRecognizer, type Intent } from './intents';
+import { IntentRecognizer } from './intents';
 import { OutOfScopeDetector } from './outOfScope';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 import { PlaceFinder, type Place } from './places';
@@ -60,8 +60,10 @@ export class AnswerEngine {
   private readonly smalltalkMatcher: SmalltalkMatcher;
   private readonly concepts: PhraseMatcher<string>;
   private readonly details: DetailFinder;
-  private readonly places: PlaceFinder;
-  private readonly intents: IntentRecognizer;
+  /** The gazetteer; `unseenPresenceWords` lists what knowledge:check reports. */
+  readonly places: PlaceFinder;
+  /** What a message asks the assistant to do, and whether it points back to the topic just discussed. */
+  readonly intents: IntentRecognizer;
   private readonly placeWords: ReadonlySet<string>;
   /** The entries that say where IAD has staff. */
   private readonly presenceEntries: readonly string[];
@@ -151,40 +153,23 @@ export class AnswerEngine {
     return staysOnTopic || contextual.decision.best.confidence >= direct.decision.best.confidence ? followed : direct;
   }
 
-  /** "I want that", "we need them here": with a topic just discussed, a request for it. */
-  asksForTopic(text: string): boolean {
-    return this.intents.asksForTopic(text);
-  }
 
-  /** "Can you set that up?", "we'd like ATF to do an assessment": asking IAD to act on a service. */
-  asksToAct(text: string): boolean {
-    return this.intents.asksToAct(text);
-  }
 
-  /** What the message asks the assistant to do, if anything (the status of a request, a trace now). */
-  intent(text: string): Intent | undefined {
-    return this.intents.intent(text);
-  }
 
-  /** "If we request the team, how fast can it come?": a question under a condition, not a request. */
-  asksUnderCondition(text: string): boolean {
-    return this.intents.asksUnderCondition(text);
-  }
 
   /**
-   * A word the message names a topic with is in the entry's answer: "the post-blast one",
-   * after the list of courses, is one of those courses.
+   * The first of `entryIds` (most recent first) whose answer has a word the message names a
+   * topic with: "the post-blast one", after the list of courses, is one of those courses.
    */
-  mentions(entryId: string, text: string): boolean {
-    const entry = this.entriesById.get(entryId);
-    if (!entry) return false;
-    const answered = new Set(this.context.analyzer.stems(entry.answer));
-    return analyzeQuery(text, this.context).terms.some((term) => term.topic && term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => answered.has(stem))));
-  }
-
-  /** "Who can use it?", "I want to request that": the message stands for the topic just discussed. */
-  pointsBack(text: string): boolean {
-    return this.intents.pointsBack(text);
+  entryNamedAmong(entryIds: readonly string[], text: string): KnowledgeEntry | undefined {
+    const topics = analyzeQuery(text, this.context).terms.filter((term) => term.topic);
+    return entryIds
+      .map((id) => this.entriesById.get(id))
+      .find((entry) => {
+        if (!entry) return false;
+        const answered = new Set(this.context.analyzer.stems(entry.answer));
+        return topics.some((term) => term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => answered.has(stem))));
+      });
   }
 
   /** A word of a place of the gazetteer ("port" of Port of Spain): not personal data, whatever its capitals. */
@@ -217,8 +202,8 @@ export class AnswerEngine {
     const read = text.slice(0, this.knowledge.settings.maxQueryChars);
     const placeWords = this.places.wordsIn(read);
     const query = analyzeQuery(text, { ...this.context, isPlaceWord: (word) => placeWords.has(word) });
-    const knownStems = query.terms.filter((term) => term.known && !placeWords.has(term.word)).map((term) => stemWord(term.word));
-    const presence = this.places.asksPresence(read, knownStems) ? this.presenceEntries : [];
+    const otherWords = query.terms.filter((term) => !placeWords.has(term.word)).map((term) => ({ stem: stemWord(term.word), known: term.known }));
+    const presence = this.places.asksPresence(placeWords, otherWords) ? this.presenceEntries : [];
     const candidates = this.withConcepts(askedPart(read), rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings), presence);
     const topics = this.outOfScope.find(read);
     const decision = decide(candidates, this.knowledge.settings, topics);

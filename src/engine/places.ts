@@ -16,13 +16,13 @@ export class PlaceFinder {
   private readonly matcher: PhraseMatcher<Place>;
   private readonly file: PlaceFile;
   private readonly presenceStems: ReadonlySet<string>;
+  /** Presence words that are stop words, so no question ever shows them: knowledge:check reports them. */
+  readonly unseenPresenceWords: readonly string[];
 
-  constructor(
-    file: PlaceFile,
-    private readonly analyzer: Analyzer,
-  ) {
+  constructor(file: PlaceFile, analyzer: Analyzer) {
     this.file = file;
-    this.presenceStems = new Set(file.presenceWords.flatMap((word) => analyzer.terms(word).map((term) => term.stem)));
+    this.presenceStems = new Set(file.presenceWords.flatMap((word) => analyzer.stems(word)));
+    this.unseenPresenceWords = file.presenceWords.filter((word) => analyzer.stems(word).length === 0);
     const byId = new Map<string, Place>();
     for (const place of file.places) byId.set(place.id, { id: place.id, name: place.name, named: place.named });
     for (const place of file.places) if (place.in) byId.get(place.id)!.region = byId.get(place.in);
@@ -45,14 +45,14 @@ export class PlaceFinder {
   }
 
   /**
-   * A message that names a place and a word of presence, and of what the knowledge knows only
-   * such words ("ATF in Mexico yes or no", "Europe office?"), asks whether IAD is there.
-   * Words the knowledge does not know ("Goedemiddag") say nothing either way.
+   * A message that names a place (`placeWords`, from `wordsIn`) and a word of presence, and of
+   * what the knowledge knows only such words ("ATF in Mexico yes or no", "Europe office?"),
+   * asks whether IAD is there. `asked` are its other words; those the knowledge does not know
+   * ("Goedemiddag") say nothing either way.
    */
-  asksPresence(text: string, knownStems: readonly string[]): boolean {
-    if (this.wordsIn(text).size === 0) return false;
-    if (!this.analyzer.stems(text).some((stem) => this.presenceStems.has(stem))) return false;
-    return knownStems.every((stem) => this.presenceStems.has(stem));
+  asksPresence(placeWords: ReadonlySet<string>, asked: readonly { stem: string; known: boolean }[]): boolean {
+    if (placeWords.size === 0 || !asked.some((word) => this.presenceStems.has(word.stem))) return false;
+    return asked.every((word) => !word.known || this.presenceStems.has(word.stem));
   }
 
   /**

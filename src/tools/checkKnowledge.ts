@@ -27,6 +27,10 @@ runTool(() => {
     console.log(`error: out-of-scope.yaml: topic ${topic}: "${phrase}" uses only words the knowledge uses, so it would decline in-scope questions`);
     errors++;
   }
+  for (const word of engine.places.unseenPresenceWords) {
+    console.log(`error: places.yaml: presence word "${word}" is a stop word, so no question ever shows it`);
+    errors++;
+  }
   let overlaps = 0;
   for (const entry of knowledge.entries) {
     entry.questions.forEach((question, i) => {

@@ -10,7 +10,7 @@ const finder = new PlaceFinder(
       { id: 'trinidad', name: 'Trinidad and Tobago', named: false, in: 'caribbean', words: ['trinidad', 'port of spain'] },
       { id: 'spain', name: 'Spain', named: false, words: ['spain', 'madrid'] },
     ],
-    presenceWords: ['atf', 'office', 'staff', 'yes', 'no'],
+    presenceWords: ['atf', 'office', 'staff', 'yes', 'the'],
   },
   new Analyzer(),
 );
@@ -31,11 +31,21 @@ describe('engine/places', () => {
   });
 
   it('reads a place with only words of presence as asking whether IAD is there', () => {
-    const known = (text: string) => new Analyzer().stems(text); // every word known, in this test
-    expect(finder.asksPresence('ATF in Madrid yes or no', known('ATF yes no'))).to.equal(true);
-    expect(finder.asksPresence('Goedemiddag, ATF office in Holland?', known('ATF office'))).to.equal(true); // unknown words say nothing
-    expect(finder.asksPresence('ATF etrace in Madrid?', known('ATF etrace'))).to.equal(false); // a topic of its own
-    expect(finder.asksPresence('capital of Spain?', known(''))).to.equal(false); // no word of presence
-    expect(finder.asksPresence('ATF office?', known('ATF office'))).to.equal(false); // no place
+    // The message's words other than the place's; every one known to the knowledge unless marked unknown.
+    const asks = (text: string, words: string, unknown = '') => {
+      const analyzer = new Analyzer();
+      const placeWords = finder.wordsIn(text);
+      const other = (list: string) => analyzer.stems(list).filter((stem) => !placeWords.has(stem));
+      return finder.asksPresence(placeWords, [...other(words).map((stem) => ({ stem, known: true })), ...other(unknown).map((stem) => ({ stem, known: false }))]);
+    };
+    expect(asks('ATF in Madrid yes or no', 'ATF yes no')).to.equal(true);
+    expect(asks('Goedemiddag, ATF office in Holland?', 'ATF office', 'Goedemiddag')).to.equal(true); // unknown words say nothing
+    expect(asks('ATF etrace in Madrid?', 'ATF etrace')).to.equal(false); // a topic of its own
+    expect(asks('capital of Spain?', 'capital')).to.equal(false); // no word of presence
+    expect(asks('ATF office?', 'ATF office')).to.equal(false); // no place
+  });
+
+  it('tells the presence words no question can show, being stop words', () => {
+    expect(finder.unseenPresenceWords).to.deep.equal(['the']);
   });
 });

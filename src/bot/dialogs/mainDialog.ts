@@ -129,7 +129,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const intent = engine.intent(text);
+    const intent = engine.intents.intent(text);
     if (intent === 'status') {
       const requests = this.deps.store.ownedBy(activity.channelId, activity.from.id, STATUS_LIST_LENGTH);
       logger.info('status', { conversationId, listed: requests.length });
@@ -137,21 +137,8 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    // "I want to request that", "can you set that up?", "we'd like ATF to do an assessment":
-    // a request for the service the message names clearly, or else the one just discussed.
-    // Asked to act, the service the answer is about counts even when the engine is only fairly
-    // sure of it: the form shows the choice and the partner confirms it.
-    const asksToAct = engine.asksToAct(text);
-    const answeredEntry = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
-    const named = answeredEntry && (asksToAct || (result.decision.kind === 'answer' && result.decision.certainty === 'clear')) ? answeredEntry : undefined;
-    const last = memory.recent[0] === undefined ? undefined : engine.entry(memory.recent[0]);
-    // "I want to request the post-blast one", after the list of courses: one of those courses.
-    const pointsBack = engine.pointsBack(text);
-    const picked = pointsBack ? memory.recent.map((id) => engine.entry(id)).find((entry) => entry && engine.mentions(entry.id, text)) : undefined;
-    const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (named && replies.offerFor(named)) ?? (last && replies.offerFor(last)));
-    const request = engine.asksUnderCondition(text) ? undefined : this.requestTriggers.find(text);
-    if (topicOffer && (pointsBack || !request) && (request || (last && engine.asksForTopic(text)) || asksToAct)) return this.startRequest(step, text, topicOffer, result);
-    if (request) return this.startRequest(step, text, { formId: request.formId, prefill: {} }, result);
+    const offer = this.requestOffer(engine, text, result, memory.recent);
+    if (offer) return this.startRequest(step, text, offer, result);
 
     if (intent === 'doItNow') {
       const offer = { formId: REQUEST_ASSISTANCE_FORM, prefill: {} };
@@ -177,6 +164,30 @@ export class MainDialog extends ComponentDialog {
 
     await this.reply(context, text, result);
     return step.endDialog();
+  }
+
+  /**
+   * The request a message asks to start, if any: a dialog's trigger ("open a request"), or the
+   * service the message is about or that was just discussed, asked for ("I want to request
+   * that", "can you set that up?", "we'd like ATF to do an assessment"). Asked to act, the
+   * service of the answer counts even when the engine is only fairly sure of it: the form shows
+   * the choice and the partner confirms it. A question under a condition ("if we request the
+   * team, how fast...?") asks nothing.
+   */
+  private requestOffer(engine: AnswerEngine, text: string, result: EngineResult, recent: readonly string[]): RequestOffer | undefined {
+    const { intents } = engine;
+    const asksToAct = intents.asksToAct(text);
+    const pointsBack = intents.pointsBack(text);
+    const answered = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' && (asksToAct || result.decision.certainty === 'clear') ? result.decision.best.unit.entry : undefined;
+    const last = recent[0] === undefined ? undefined : engine.entry(recent[0]);
+    // "I want to request the post-blast one", after the list of courses: one of those courses.
+    const picked = pointsBack ? engine.entryNamedAmong(recent, text) : undefined;
+    const { replies } = this.deps;
+    const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
+    const trigger = intents.asksUnderCondition(text) ? undefined : this.requestTriggers.find(text);
+    const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
+    if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
+    return trigger && { formId: trigger.formId, prefill: {} };
   }
 
   /**
