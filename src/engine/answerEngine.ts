@@ -153,10 +153,6 @@ export class AnswerEngine {
     return staysOnTopic || contextual.decision.best.confidence >= direct.decision.best.confidence ? followed : direct;
   }
 
-
-
-
-
   /**
    * The first of `entryIds` (most recent first) whose answer has a word the message names a
    * topic with: "the post-blast one", after the list of courses, is one of those courses.
