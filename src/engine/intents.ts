@@ -1,6 +1,6 @@
 import type { IntentFile } from '../content/intents';
 import type { Analyzer } from './analyzer';
-import { PhraseMatcher } from './phraseMatcher';
+import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 
 export type Intent = 'status' | 'doItNow';
 
@@ -27,9 +27,9 @@ export class IntentRecognizer {
    * a status as written (tense matters: "we requested" is a past request, "we request" a new one).
    */
   constructor(file: IntentFile, analyzer: Analyzer) {
-    const of = <T>(phrases: string[], value: T, mode: 'words' | 'wordForms') => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
+    const of = <T>(phrases: string[], value: T, mode: PhraseMode) => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
     this.status = of(file.status.phrases, 'status' as const, 'wordForms');
-    this.statusAnchors = new PhraseMatcher(file.status.anchors.map((phrase) => ({ phrase, value: true as const })), analyzer, 'exact');
+    this.statusAnchors = of(file.status.anchors, true as const, 'exact');
     this.statusCues = of(file.status.cues, true as const, 'wordForms');
     this.doItNow = of(file.doItNow.phrases, 'doItNow' as const, 'words');
     this.doItNowCues = of(file.doItNow.cues, true as const, 'wordForms');
@@ -38,8 +38,8 @@ export class IntentRecognizer {
     this.forTopic = of(file.followUp.request, true as const, 'words');
     this.shift = of(file.followUp.shift, true as const, 'wordForms');
     // In order: "before I send my people, I would like to know..." asks nothing of IAD.
-    this.askToAct = new PhraseMatcher(file.askToAct.map((phrase) => ({ phrase, value: true as const })), analyzer, 'ordered');
-    this.conditions = new PhraseMatcher(file.conditions.map((phrase) => ({ phrase, value: true as const })), analyzer, 'exact');
+    this.askToAct = of(file.askToAct, true as const, 'ordered');
+    this.conditions = of(file.conditions, true as const, 'exact');
     const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
     this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');
   }
