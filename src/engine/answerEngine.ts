@@ -198,9 +198,13 @@ export class AnswerEngine {
     const read = text.slice(0, this.knowledge.settings.maxQueryChars);
     const placeWords = this.places.wordsIn(read);
     const query = analyzeQuery(text, { ...this.context, isPlaceWord: (word) => placeWords.has(word) });
-    const otherWords = query.terms.filter((term) => !placeWords.has(term.word)).map((term) => ({ stem: stemWord(term.word), known: term.known }));
+    // Like concepts, presence is read in the question sentences; a place told before counts
+    // ("I'm a customs inspector in Aruba. Is ATF there?").
+    const questionSentences = askedPart(read);
+    const askedWords = new Set(normalizedWords(questionSentences));
+    const otherWords = query.terms.filter((term) => !placeWords.has(term.word) && askedWords.has(term.word)).map((term) => ({ stem: stemWord(term.word), known: term.known }));
     const presence = this.places.asksPresence(placeWords, otherWords) ? this.presenceEntries : [];
-    const candidates = this.withConcepts(askedPart(read), rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings), presence);
+    const candidates = this.withConcepts(questionSentences, rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings), presence);
     const topics = this.outOfScope.find(read);
     const decision = decide(candidates, this.knowledge.settings, topics);
     const asked = this.details.asked(read);

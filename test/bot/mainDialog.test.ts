@@ -41,6 +41,9 @@ describe('bot/mainDialog (the turn router)', () => {
     const bot = createTestBot();
     const answer = decided(await bot.say('if we request the International Response Team how fast can they arrive?'));
     expect(iad(answer)).to.deep.include({ decision: 'answer', entryId: 'international-response-teams', missing: 'duration' });
+    // Nor after a topic that offers a request: "ask for the team" is still under the condition.
+    const after = await bot.say('if we ask for the response team, how soon can they arrive?');
+    expect(after.map((r) => iad(r)?.decision)).to.not.include('form');
   });
 
   it('answers "tell me more" with the whole section the last answer came from', async () => {

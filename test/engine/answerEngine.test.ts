@@ -78,6 +78,8 @@ describe('engine/answerEngine', () => {
   it('reads a place with nothing else but words of presence as asking where IAD has staff', () => {
     expect(topEntry(engine.ask('ATF in Mexico yes or no').decision)).to.equal('iad-locations');
     expect(topEntry(engine.ask('ATF europe office? netherlands?').decision)).to.equal('iad-locations');
+    // The place told before the question counts; what the partner says of themselves does not.
+    expect(topEntry(engine.ask("hello, I'm a customs inspector in Aruba. is ATF there or only in the US?").decision)).to.equal('iad-locations');
     expect(engine.ask('what is the capital of Suriname?').decision.kind).to.equal('fallback');
     // However short, it names its own topic: the one just discussed does not take it.
     expect(topEntry(engine.ask('ATF in Peru yes or no?', { recent: ['ilea-training-format'] }).decision)).to.equal('iad-locations');

@@ -176,6 +176,7 @@ export class MainDialog extends ComponentDialog {
    */
   private requestOffer(engine: AnswerEngine, text: string, result: EngineResult, recent: readonly string[]): RequestOffer | undefined {
     const { intents } = engine;
+    if (intents.asksUnderCondition(text)) return undefined;
     const asksToAct = intents.asksToAct(text);
     const pointsBack = intents.pointsBack(text);
     const answered = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' && (asksToAct || result.decision.certainty === 'clear') ? result.decision.best.unit.entry : undefined;
@@ -184,7 +185,7 @@ export class MainDialog extends ComponentDialog {
     const picked = pointsBack ? engine.entryNamedAmong(recent, text) : undefined;
     const { replies } = this.deps;
     const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
-    const trigger = intents.asksUnderCondition(text) ? undefined : this.requestTriggers.find(text);
+    const trigger = this.requestTriggers.find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
     if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
     return trigger && { formId: trigger.formId, prefill: {} };
