@@ -11,7 +11,7 @@ import { IntentRecognizer } from './intents';
 import { OutOfScopeDetector } from './outOfScope';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 import { PlaceFinder, type Place } from './places';
-import { analyzeQuery, type AnalyzedQuery, type QueryContext } from './query';
+import { analyzeQuery, type QueryTerm, type AnalyzedQuery, type QueryContext } from './query';
 import { rankCandidates, type Candidate } from './rank';
 import { buildSearchIndex, loadOrBuildSearchIndex } from './searchIndex';
 import { buildUnits, documentsOf, type SearchUnit } from './searchUnits';
@@ -155,17 +155,20 @@ export class AnswerEngine {
 
   /**
    * The first of `entryIds` (most recent first) whose answer has a word the message names a
-   * topic with: "the post-blast one", after the list of courses, is one of those courses.
+   * topic with, one that `own` (the message's own answer) lacks and that fewer than half the
+   * units use (idf above ln 2): "the post-blast one", after the list of courses, is one of those
+   * courses; "ATF to do a trafficking assessment" is not, for all their "ATF" and "trafficking".
    */
-  entryNamedAmong(entryIds: readonly string[], text: string): KnowledgeEntry | undefined {
-    const topics = analyzeQuery(text, this.context).terms.filter((term) => term.topic);
+  entryNamedAmong(entryIds: readonly string[], text: string, own?: KnowledgeEntry): KnowledgeEntry | undefined {
+    const says = (entry: KnowledgeEntry) => {
+      const answered = new Set(this.context.analyzer.stems(entry.answer));
+      return (term: QueryTerm) => term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => answered.has(stem)));
+    };
+    const ownSays = own && says(own);
+    const topics = analyzeQuery(text, this.context).terms.filter((term) => term.topic && term.weight > Math.LN2 && !ownSays?.(term));
     return entryIds
       .map((id) => this.entriesById.get(id))
-      .find((entry) => {
-        if (!entry) return false;
-        const answered = new Set(this.context.analyzer.stems(entry.answer));
-        return topics.some((term) => term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => answered.has(stem))));
-      });
+      .find((entry) => entry !== undefined && topics.some(says(entry)));
   }
 
   /** A word of a place of the gazetteer ("port" of Port of Spain): not personal data, whatever its capitals. */

@@ -25,6 +25,11 @@ describe('bot/mainDialog (the turn router)', () => {
     await bot.say('what are the classes like?');
     const request = await bot.say('good. I want to request the post-blast one for my team');
     expect(iad(request[0]!)).to.deep.include({ decision: 'form', formId: 'request-training', prefilled: { topic: 'post-blast' } });
+    // A service of its own is no item of that list, whatever words they share ("ATF", "trafficking").
+    const other = createTestBot();
+    await other.say('Which courses does ATF sponsor at the ILEAs?');
+    const assessment = await other.say('our task force would like ATF to do a trafficking assessment on the routes into Haiti, can you set that up?');
+    expect(assessment.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'trafficking-assessment' } });
   });
 
   it('starts the request for the service a message asks IAD to act on, in the form its words name', async () => {

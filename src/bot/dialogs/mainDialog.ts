@@ -179,10 +179,11 @@ export class MainDialog extends ComponentDialog {
     if (intents.asksUnderCondition(text)) return undefined;
     const asksToAct = intents.asksToAct(text);
     const pointsBack = intents.pointsBack(text);
-    const answered = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' && (asksToAct || result.decision.certainty === 'clear') ? result.decision.best.unit.entry : undefined;
+    const about = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
+    const answered = about && (asksToAct || (result.decision.kind === 'answer' && result.decision.certainty === 'clear')) ? about : undefined;
     const last = recent[0] === undefined ? undefined : engine.entry(recent[0]);
     // "I want to request the post-blast one", after the list of courses: one of those courses.
-    const picked = pointsBack ? engine.entryNamedAmong(recent, text) : undefined;
+    const picked = pointsBack ? engine.entryNamedAmong(recent, text, about) : undefined;
     const { replies } = this.deps;
     const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
     const trigger = this.requestTriggers.find(text);
