@@ -7,6 +7,7 @@ import { RetrievalSettings } from './retrievalSettings';
 import { SmalltalkFile } from './smalltalk';
 import { readSourceDocument, type Passage, type SourceDocument } from './sourceDocument';
 import { DetailFile } from './details';
+import { IntentExamples } from './intentExamples';
 import { IntentFile } from './intents';
 import { OutOfScopeFile } from './outOfScope';
 import { PlaceFile } from './places';
@@ -26,6 +27,7 @@ export interface KnowledgeBase {
   details: DetailFile;
   places: PlaceFile;
   intents: IntentFile;
+  intentExamples: IntentExamples;
   smalltalk: SmalltalkFile;
   messages: Messages;
   settings: RetrievalSettings;
@@ -56,6 +58,7 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
   const details = attempt(join(dir, 'details.yaml'), (f) => readYamlFile(f, DetailFile));
   const places = attempt(join(dir, 'places.yaml'), (f) => readYamlFile(f, PlaceFile));
   const intents = attempt(join(dir, 'intents.yaml'), (f) => readYamlFile(f, IntentFile).data);
+  const intentExamples = attempt(join(dir, 'intent-examples.yaml'), (f) => readYamlFile(f, IntentExamples).data);
   const smalltalk = attempt(join(dir, 'smalltalk.yaml'), (f) => readYamlFile(f, SmalltalkFile).data);
   const messages = attempt(join(dir, 'messages.yaml'), (f) => readYamlFile(f, Messages).data);
   const entryFiles = listFiles(join(dir, 'entries'), '.yaml', problems).map((f) => attempt(f, (file) => readYamlFile(file, EntryFile)));
@@ -86,6 +89,7 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     details: details!.data,
     places: places!.data,
     intents: intents!,
+    intentExamples: intentExamples!,
     smalltalk: smalltalk!,
     messages: messages!,
     settings: settings!,

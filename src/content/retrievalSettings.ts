@@ -59,5 +59,10 @@ export const RetrievalSettings = z.strictObject({
     minEvidence: weight,
   }),
   maxSuggestions: z.int().min(1).max(5),
+  /**
+   * The intent model's probability from which a message no phrase claims is taken as a
+   * request, a status question or something to do now, rather than as a question.
+   */
+  intentConfidence: fraction,
 });
 export type RetrievalSettings = z.infer<typeof RetrievalSettings>;

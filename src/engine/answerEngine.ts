@@ -8,6 +8,7 @@ import { decide, type Decision, type OutOfScopeTopic } from './decide';
 import { DetailFinder, type Detail } from './details';
 import { englishDictionary } from './dictionary';
 import { IntentRecognizer } from './intents';
+import { INTENT_LABELS } from './intentModel';
 import { OutOfScopeDetector } from './outOfScope';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 import { PlaceFinder, type Place } from './places';
@@ -105,7 +106,12 @@ export class AnswerEngine {
     );
     const equivalents = (stem: string) => synonyms.equivalents(stem);
     this.details = new DetailFinder(knowledge.details, analyzer, equivalents);
-    this.intents = new IntentRecognizer(knowledge.intents, analyzer);
+    // The entries' own questions are what questions look like, in the partners' words.
+    const intentExamples = [
+      ...INTENT_LABELS.flatMap((label) => knowledge.intentExamples[label].map((text) => ({ text, label }))),
+      ...knowledge.entries.flatMap((entry) => [entry.title, ...entry.questions].map((text) => ({ text, label: 'question' as const }))),
+    ];
+    this.intents = new IntentRecognizer(knowledge.intents, analyzer, intentExamples, knowledge.settings.intentConfidence);
     this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, analyzer, {
       stems: new Set(units.flatMap((unit) => [...unit.stems])),
       pairs: new Set(units.flatMap((unit) => [...unit.pairs])),

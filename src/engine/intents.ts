@@ -1,18 +1,20 @@
 import type { IntentFile } from '../content/intents';
 import type { Analyzer } from './analyzer';
+import { IntentModel, type IntentLabel, type LabelledText } from './intentModel';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 
-export type Intent = 'status' | 'doItNow';
+/** What a message asks the assistant to do; a question is none of these. */
+export type Intent = Exclude<IntentLabel, 'question'>;
 
 /**
  * What a message asks the assistant to do (knowledge/<locale>/intents.yaml), and whether it
  * points back to the topic just discussed. Framework-free: the bot's router acts on it.
  */
 export class IntentRecognizer {
-  private readonly status: PhraseMatcher<Intent>;
+  private readonly status: PhraseMatcher<'status'>;
   private readonly statusAnchors: PhraseMatcher<true>;
   private readonly statusCues: PhraseMatcher<true>;
-  private readonly doItNow: PhraseMatcher<Intent>;
+  private readonly doItNow: PhraseMatcher<'doItNow'>;
   private readonly doItNowCues: PhraseMatcher<true>;
   private readonly pointers: PhraseMatcher<true>;
   private readonly more: PhraseMatcher<true>;
@@ -21,12 +23,13 @@ export class IntentRecognizer {
   private readonly setAside: RegExp | undefined;
   private readonly conditions: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
+  private readonly model: IntentModel;
 
   /**
    * Phrases are matched without synonyms ("attaching" must not meet "attaché"), and those of
    * a status as written (tense matters: "we requested" is a past request, "we request" a new one).
    */
-  constructor(file: IntentFile, analyzer: Analyzer) {
+  constructor(file: IntentFile, analyzer: Analyzer, examples: readonly LabelledText[], private readonly modelConfidence: number) {
     const of = <T>(phrases: string[], value: T, mode: PhraseMode) => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
     this.status = of(file.status.phrases, 'status' as const, 'wordForms');
     this.statusAnchors = of(file.status.anchors, true as const, 'exact');
@@ -41,6 +44,7 @@ export class IntentRecognizer {
     this.askToAct = of(file.askToAct, true as const, 'ordered');
     this.conditions = of(file.conditions, true as const, 'exact');
     const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
+    this.model = new IntentModel(examples);
     this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');
   }
 
@@ -59,6 +63,16 @@ export class IntentRecognizer {
     const action = this.doItNow.find(text).find((match) => match.position === 0 || this.doItNowCues.find(text).length > 0);
     if (status && (!action || status.length >= action.length)) return 'status';
     return action?.value;
+  }
+
+  /**
+   * The intent model's reading, when it is sure enough that the message asks something to be
+   * done: what phrases (these and the dialogs' triggers) did not find, in words nobody wrote
+   * down. Phrases, being exact, have the first word.
+   */
+  guessedIntent(text: string): Intent | undefined {
+    const [guess] = this.model.classify(text);
+    return guess && guess.label !== 'question' && guess.probability >= this.modelConfidence ? guess.label : undefined;
   }
 
   /** "Who can use it?", "and there?": words that stand for the topic just discussed. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Locale } from '../content/knowledgeEntry';
+import { REQUEST_INTENTS } from '../engine/intentModel';
 
 const id = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be a camelCase identifier (letters and digits)');
 const text = z.string().trim().min(1);
@@ -67,6 +68,8 @@ export const FormDefinition = z.strictObject({
    * request a course" is a request for training, not for assistance.
    */
   topicWords: z.array(text).default([]),
+  /** The intent model's label (src/engine/intentModel.ts) that starts this dialog when no trigger is found. */
+  intent: z.enum(REQUEST_INTENTS).optional(),
   intro: text,
   fields: z.array(FormField).min(1),
   /** Shown after submission; {reference} is the request's reference. */

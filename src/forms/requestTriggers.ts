@@ -1,3 +1,4 @@
+import type { Intent } from '../engine/intents';
 import type { PhraseMatcher, PhraseMode } from '../engine/phraseMatcher';
 import type { FormDefinition } from './formDefinition';
 import type { RequestOffer } from './serviceRequests';
@@ -18,6 +19,7 @@ export interface RequestMatch {
 export class RequestTriggers {
   private readonly matcher: PhraseMatcher<string>;
   private readonly topics: PhraseMatcher<string>;
+  private readonly byIntent: ReadonlyMap<string, string>;
 
   constructor(forms: readonly FormDefinition[], matcher: <T>(entries: { phrase: string; value: T }[], mode: PhraseMode, synonyms: boolean) => PhraseMatcher<T>) {
     // Triggers are matched as written: synonyms would make "I'd like to ask" a "like to request".
@@ -31,6 +33,12 @@ export class RequestTriggers {
       'sequence',
       true,
     );
+    this.byIntent = new Map(forms.flatMap((form) => (form.intent ? [[form.intent, form.id]] : [])));
+  }
+
+  /** The form an intent starts ("requestTraining": the request for training), if one does. */
+  formOfIntent(intent: Intent | undefined): string | undefined {
+    return intent === undefined ? undefined : this.byIntent.get(intent);
   }
 
   find(text: string): RequestMatch | undefined {

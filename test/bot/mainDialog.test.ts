@@ -70,6 +70,20 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(list!.text).to.include('received, waiting for IAD staff');
   });
 
+  it('reads requests and status questions no phrase has written with the intent model, and lets phrases speak first', async () => {
+    // A request in the partner's own words: the answer to the whole message, then the form, with the course chosen.
+    const training = await createTestBot().say('could three of our fire investigators get onto the arson class next spring');
+    expect(training.map((r) => iad(r)?.decision).filter(Boolean)).to.deep.equal(['answer', 'form']);
+    expect(training.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'arson' } });
+    const [status] = await createTestBot().say('it has been a month since our lab submission and nobody has written back');
+    expect(iad(status!)).to.deep.include({ decision: 'status' });
+    // A follow-up phrase requests the topic just discussed, whatever the model makes of two words.
+    const bot = createTestBot();
+    await bot.say('What is eTrace?');
+    const [request] = await bot.say('request it');
+    expect(iad(request!)).to.deep.include({ decision: 'form', formId: 'request-assistance', prefilled: { assistanceType: 'tracing' } });
+  });
+
   it('says plainly what only IAD staff can do, and offers the request with what the message said', async () => {
     const bot = createTestBot();
     const [reply] = await bot.say('trace this gun now please, serial BXK482');

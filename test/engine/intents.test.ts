@@ -2,22 +2,27 @@ import { expect } from 'chai';
 import { Analyzer } from '../../src/engine/analyzer';
 import { IntentRecognizer } from '../../src/engine/intents';
 
-const recognizer = new IntentRecognizer(
-  {
-    status: { phrases: ['status of my request', 'we submitted a request'], anchors: ['my request', 'our request'], cues: ['approved', 'checking'] },
-    doItNow: { phrases: ['trace this gun', 'run a trace'], cues: ['you', 'now'] },
-    followUp: {
-      pointers: ['it', 'that', 'them'],
-      more: ['tell me more'],
-      shift: ['and', 'what about'],
-      request: ['want that', 'need them'],
-    },
-    setAside: ['besides', 'other than'],
-    askToAct: ['can you set', 'would like atf to'],
-    conditions: ['if', 'once'],
+const file = {
+  status: { phrases: ['status of my request', 'we submitted a request'], anchors: ['my request', 'our request'], cues: ['approved', 'checking'] },
+  doItNow: { phrases: ['trace this gun', 'run a trace'], cues: ['you', 'now'] },
+  followUp: {
+    pointers: ['it', 'that', 'them'],
+    more: ['tell me more'],
+    shift: ['and', 'what about'],
+    request: ['want that', 'need them'],
   },
-  new Analyzer(),
-);
+  setAside: ['besides', 'other than'],
+  askToAct: ['can you set', 'would like atf to'],
+  conditions: ['if', 'once'],
+};
+
+const examples = [
+  ...['we need help tracing pistols from a raid', 'please send experts to help with our bombing case'].map((text) => ({ text, label: 'requestAssistance' as const })),
+  ...['we want to enrol ten officers in the arson course', 'sign our investigators up for training'].map((text) => ({ text, label: 'requestTraining' as const })),
+  ...['what is eTrace', 'who can use the laboratory', 'what courses are offered', 'where does IAD have staff'].map((text) => ({ text, label: 'question' as const })),
+];
+
+const recognizer = new IntentRecognizer(file, new Analyzer(), examples, 0.7);
 
 describe('engine/intents', () => {
   const intents: [string, string | undefined][] = [
@@ -33,6 +38,14 @@ describe('engine/intents', () => {
     ['how does tracing work', undefined],
   ];
   for (const [text, intent] of intents) it(`"${text}" is ${intent ?? 'no intent'}`, () => expect(recognizer.intent(text)).to.equal(intent));
+
+  it('guesses, with the intent model, a request no phrase finds, and only when sure enough', () => {
+    expect(recognizer.guessedIntent('we need help tracing the pistols from our raid')).to.equal('requestAssistance');
+    expect(recognizer.guessedIntent('we want to enrol our investigators in the arson course')).to.equal('requestTraining');
+    expect(recognizer.guessedIntent('who can use the laboratory')).to.equal(undefined);
+    const unsure = new IntentRecognizer(file, new Analyzer(), examples, 0.999);
+    expect(unsure.guessedIntent('we need help tracing the pistols from our raid')).to.equal(undefined);
+  });
 
   it('tells a message that points back, asks for more, shifts the object or asks for the topic', () => {
     expect(recognizer.pointsBack('who can use it?')).to.equal(true);

@@ -149,13 +149,19 @@ describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
       const client = new DirectLineClient(limited.url);
       await client.start();
       for (let i = 0; i < 60; i++) expect((await client.post({ type: 'message', text: `thanks ${i}` })).status).to.equal(200);
-      await new Promise((resolve) => setTimeout(resolve, 300));
       const read = async (watermark: string) =>
         (await (await fetch(`${limited.url}/v3/directline/conversations/${client.conversationId}/activities?watermark=${watermark}`, { headers: { authorization: `Bearer ${client.token}` } })).json()) as {
           activities: { id: string }[];
           watermark: string;
         };
-      const everything = await read('0');
+      // The bot answers the 60 messages one after another: wait until it has said everything.
+      let everything = await read('0');
+      for (let settled = 0; settled < 3; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const again = await read('0');
+        settled = again.watermark === everything.watermark ? settled + 1 : 0;
+        everything = again;
+      }
       expect(everything.activities.length).to.be.at.most(100);
       expect(Number(everything.watermark)).to.be.greaterThan(100); // more happened than is kept
       expect(Number(everything.activities[0]!.id.split('|')[1])).to.equal(Number(everything.watermark) - everything.activities.length);

@@ -3,6 +3,7 @@ import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type Dia
 import { normalizedWords } from '../../engine/analyzer';
 import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { EngineSet } from '../../engine/engineSet';
+import type { Intent } from '../../engine/intents';
 import { questionParts } from '../../engine/questionParts';
 import type { FormDefinition } from '../../forms/formDefinition';
 import { FormAction } from '../../forms/formSession';
@@ -129,18 +130,16 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    // Phrases decide first, being exact; the intent model reads what they did not find.
     const intent = engine.intents.intent(text);
-    if (intent === 'status') {
-      const requests = this.deps.store.ownedBy(activity.channelId, activity.from.id, STATUS_LIST_LENGTH);
-      logger.info('status', { conversationId, listed: requests.length });
-      await context.sendActivity(replies.statusList(requests, (formId) => this.formTitle(formId)));
-      return step.endDialog();
-    }
-
-    const offer = this.requestOffer(engine, text, result, memory.recent);
-    if (offer) return this.startRequest(step, text, offer, result);
-
-    if (intent === 'doItNow') {
+    if (intent === 'status') return this.listRequests(step);
+    const guessed = intent === undefined ? engine.intents.guessedIntent(text) : undefined;
+    const offer = this.requestOffer(engine, text, result, memory.recent, undefined);
+    if (offer) return this.startRequest(step, text, offer, result, false);
+    const guessedOffer = guessed && this.requestOffer(engine, text, result, memory.recent, guessed);
+    if (guessedOffer) return this.startRequest(step, text, guessedOffer, result, true);
+    if (guessed === 'status') return this.listRequests(step);
+    if ((intent ?? guessed) === 'doItNow') {
       const offer = { formId: REQUEST_ASSISTANCE_FORM, prefill: {} };
       logger.info('cannot do', { conversationId });
       await context.sendActivity(replies.cannotDo(offer, text));
@@ -166,18 +165,30 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** "What's the status of my request?": this account's latest requests. */
+  private async listRequests(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { activity } = step.context;
+    const requests = this.deps.store.ownedBy(activity.channelId, activity.from.id, STATUS_LIST_LENGTH);
+    this.deps.logger.info('status', { conversationId: activity.conversation.id, listed: requests.length });
+    await step.context.sendActivity(this.deps.replies.statusList(requests, (formId) => this.formTitle(formId)));
+    return step.endDialog();
+  }
+
   /**
    * The request a message asks to start, if any: a dialog's trigger ("open a request"), or the
    * service the message is about or that was just discussed, asked for ("I want to request
    * that", "can you set that up?", "we'd like ATF to do an assessment"). Asked to act, the
    * service of the answer counts even when the engine is only fairly sure of it: the form shows
-   * the choice and the partner confirms it. A question under a condition ("if we request the
-   * team, how fast...?") asks nothing.
+   * the choice and the partner confirms it. The intent model's request, `guessed` when no
+   * phrase said anything ("could three of our fire investigators get onto that class?"),
+   * counts as asking to act, and starts its form when nothing else names one. A question
+   * under a condition ("if we request the team, how fast...?") asks nothing.
    */
-  private requestOffer(engine: AnswerEngine, text: string, result: EngineResult, recent: readonly string[]): RequestOffer | undefined {
+  private requestOffer(engine: AnswerEngine, text: string, result: EngineResult, recent: readonly string[], guessed: Intent | undefined): RequestOffer | undefined {
     const { intents } = engine;
     if (intents.asksUnderCondition(text)) return undefined;
-    const asksToAct = intents.asksToAct(text);
+    const intended = this.requestTriggers.formOfIntent(guessed);
+    const asksToAct = intended !== undefined || intents.asksToAct(text);
     const pointsBack = intents.pointsBack(text);
     const about = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
     const answered = about && (asksToAct || (result.decision.kind === 'answer' && result.decision.certainty === 'clear')) ? about : undefined;
@@ -189,26 +200,35 @@ export class MainDialog extends ComponentDialog {
     const trigger = this.requestTriggers.find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
     if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
-    return trigger && { formId: trigger.formId, prefill: {} };
+    const formId = trigger?.formId ?? intended;
+    return formId === undefined ? undefined : { formId, prefill: {} };
   }
 
   /**
    * Starts the request a message asks for. A question asked in the same message ("What is
    * BATS? We need access for a case") is answered first, and so is a message that is one
    * question with a clear answer ("do we need to ask for the response team?"); "I want to
-   * request that" after an answer about a service requests that service.
+   * request that" after an answer about a service requests that service. A request only the
+   * intent model read (`guessed`) may be a question after all ("can ATF find where these
+   * pistols came from?"): the answer to the whole message comes first, then the form, which
+   * is easy to cancel.
    */
-  private async startRequest(step: WaterfallStepContext, text: string, offer: RequestOffer, whole: EngineResult): Promise<DialogTurnResult> {
+  private async startRequest(step: WaterfallStepContext, text: string, offer: RequestOffer, whole: EngineResult, guessed: boolean): Promise<DialogTurnResult> {
     const { context } = step;
     const { logger } = this.deps;
     const engine = this.engineFor(context);
-    const questions = questionsWithout(text, (s) => this.requestTriggers.find(s) !== undefined);
-    for (const sentence of questions) {
-      const result = engine.ask(sentence);
-      if (result.decision.kind === 'answer') await this.reply(context, sentence, result);
+    const clear = whole.decision.kind === 'answer' && whole.decision.certainty === 'clear';
+    // Read whole, the guessed request keeps its context: "We found 4 handguns. Can ATF help find out where they were bought?"
+    if (guessed && whole.decision.kind === 'answer') await this.reply(context, text, whole);
+    else {
+      const questions = questionsWithout(text, (s) => this.requestTriggers.find(s) !== undefined);
+      for (const sentence of questions) {
+        const result = engine.ask(sentence);
+        if (result.decision.kind === 'answer') await this.reply(context, sentence, result);
+      }
+      const oneQuestion = questions.length === 0 && /^[^.!?\n]+\?\s*$/.test(text);
+      if (oneQuestion && clear) await this.reply(context, text, whole);
     }
-    const oneQuestion = questions.length === 0 && /^[^.!?\n]+\?\s*$/.test(text);
-    if (oneQuestion && whole.decision.kind === 'answer' && whole.decision.certainty === 'clear') await this.reply(context, text, whole);
     logger.info('form started', { conversationId: context.activity.conversation.id, form: offer.formId, via: 'message' });
     return step.beginDialog(offer.formId, { openingMessage: text, prefill: offer.prefill } satisfies FormDialogOptions);
   }
