@@ -5,6 +5,7 @@ export const INTENT_LABELS = ['question', 'requestAssistance', 'requestTraining'
 /** The labels that start a guided request: each dialog says which one starts it (dialogs/*.yaml). */
 export const REQUEST_INTENTS = ['requestAssistance', 'requestTraining'] as const;
 export type IntentLabel = (typeof INTENT_LABELS)[number];
+const LABELS = INTENT_LABELS.length;
 
 export interface LabelledText {
   text: string;
@@ -57,14 +58,18 @@ export function intentFeatures(text: string): string[] {
  * the same model. Pure: no I/O.
  */
 export class IntentModel {
-  private readonly weights = new Map<string, Float64Array>();
-  private readonly bias = new Float64Array(INTENT_LABELS.length);
+  /** Each feature seen in training, by its row in `weights`. */
+  private readonly featureIds = new Map<string, number>();
+  /** One row of a weight per label for each feature. */
+  private readonly weights: Float64Array;
+  private readonly bias = new Float64Array(LABELS);
 
   constructor(examples: readonly LabelledText[]) {
-    const data = examples.map(({ text, label }) => ({ features: intentFeatures(text), label: INTENT_LABELS.indexOf(label) }));
+    const data = examples.map(({ text, label }) => ({ features: this.idsOf(intentFeatures(text), true), label: INTENT_LABELS.indexOf(label) }));
+    this.weights = new Float64Array(this.featureIds.size * LABELS);
     // Each label weighs as much in training as any other, however many examples it has.
     const counts = INTENT_LABELS.map((_, c) => data.filter((d) => d.label === c).length);
-    const labelWeight = counts.map((n) => (n === 0 ? 0 : data.length / (INTENT_LABELS.length * n)));
+    const labelWeight = counts.map((n) => (n === 0 ? 0 : data.length / (LABELS * n)));
     const random = seededRandom(1);
     const order = data.map((_, i) => i);
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -72,14 +77,14 @@ export class IntentModel {
       const rate = LEARNING_RATE / (1 + epoch / 5);
       for (const i of order) {
         const { features, label } = data[i]!;
-        const p = this.probabilities(features);
         const scale = lengthScale(features.length);
-        for (let c = 0; c < INTENT_LABELS.length; c++) {
+        const p = this.probabilities(features, scale);
+        for (let c = 0; c < LABELS; c++) {
           const gradient = (p[c]! - (c === label ? 1 : 0)) * labelWeight[label]!;
           this.bias[c]! -= rate * gradient;
           for (const feature of features) {
-            const w = this.weightsOf(feature);
-            w[c]! -= rate * (gradient * scale + L2 * w[c]!);
+            const at = feature * LABELS + c;
+            this.weights[at]! -= rate * (gradient * scale + L2 * this.weights[at]!);
           }
         }
       }
@@ -88,27 +93,28 @@ export class IntentModel {
 
   /** Every label with its probability, the likeliest first. */
   classify(text: string): IntentGuess[] {
-    const p = this.probabilities(intentFeatures(text));
+    // Words never seen in training weigh nothing, but they still make the message longer.
+    const features = intentFeatures(text);
+    const p = this.probabilities(this.idsOf(features, false), lengthScale(features.length));
     return INTENT_LABELS.map((label, c) => ({ label, probability: p[c]! })).sort((a, b) => b.probability - a.probability);
   }
 
-  private probabilities(features: readonly string[]): number[] {
-    const scale = lengthScale(features.length);
+  /** The rows of the features; features never seen in training count for nothing (unless `learn`ing them). */
+  private idsOf(features: readonly string[], learn: boolean): number[] {
+    return features.flatMap((feature) => {
+      let id = this.featureIds.get(feature);
+      if (id === undefined && learn) this.featureIds.set(feature, (id = this.featureIds.size));
+      return id === undefined ? [] : [id];
+    });
+  }
+
+  private probabilities(features: readonly number[], scale: number): number[] {
     const scores = Array.from(this.bias);
-    for (const feature of features) {
-      const w = this.weights.get(feature);
-      if (w) for (let c = 0; c < scores.length; c++) scores[c]! += w[c]! * scale;
-    }
+    for (const feature of features) for (let c = 0; c < LABELS; c++) scores[c]! += this.weights[feature * LABELS + c]! * scale;
     const max = Math.max(...scores);
     const exp = scores.map((s) => Math.exp(s - max));
     const sum = exp.reduce((a, b) => a + b, 0);
     return exp.map((e) => e / sum);
-  }
-
-  private weightsOf(feature: string): Float64Array {
-    let w = this.weights.get(feature);
-    if (!w) this.weights.set(feature, (w = new Float64Array(INTENT_LABELS.length)));
-    return w;
   }
 }
 
