@@ -42,6 +42,11 @@ export const IntentFile = z.strictObject({
    */
   setAside: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Words of an alternative a question moves away from: with "only" before "or" ("only
+   * courses, or also conferences?"), the "only" part is not what the partner asks about.
+   */
+  alternatives: z.strictObject({ only: z.array(z.string().trim().min(1)), or: z.array(z.string().trim().min(1)) }).default({ only: [], or: [] }),
+  /**
    * Asking IAD to act on a service the message names or that was just discussed ("can you
    * set that up?", "we'd like ATF to do an assessment"): the request for it starts.
    */

@@ -53,7 +53,7 @@ export function intentFeatures(text: string): string[] {
  * A softmax (multinomial logistic) regression over `intentFeatures`, trained at start-up on
  * the authored examples of knowledge/<locale>/intent-examples.yaml and the entries' own
  * questions. Unlike a phrase list it weighs every word of the message against every other,
- * so "could three of our fire investigators get onto that class" reads as a training request
+ * so "we would love to get six of our fire investigators onto the arson course" reads as a training request
  * although no phrase of it was written. Training is deterministic: the same examples give
  * the same model. Pure: no I/O.
  */

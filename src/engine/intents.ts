@@ -21,6 +21,8 @@ export class IntentRecognizer {
   private readonly forTopic: PhraseMatcher<true>;
   private readonly shift: PhraseMatcher<true>;
   private readonly setAside: RegExp | undefined;
+  /** "Only courses, or also conferences?" */
+  private readonly dismissedAlternative: RegExp | undefined;
   private readonly conditions: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
   private readonly model: IntentModel;
@@ -43,18 +45,26 @@ export class IntentRecognizer {
     // In order: "before I send my people, I would like to know..." asks nothing of IAD.
     this.askToAct = of(file.askToAct, true as const, 'ordered');
     this.conditions = of(file.conditions, true as const, 'exact');
-    const cues = file.setAside.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
     this.model = new IntentModel(examples);
-    this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+(?:[^\\s,.;:?!]+\\s*){1,4}?(?=[,.;:?!]|$)`, 'giu');
+    const cues = alternation(file.setAside);
+    const words = '(?:[^\\s,.;:?!]+\\s*){1,4}?';
+    this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+${words}(?=[,.;:?!]|$)`, 'giu');
+    const only = alternation(file.alternatives.only);
+    const or = alternation(file.alternatives.or);
+    this.dismissedAlternative = only === '' || or === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${only})\\s+${words}(?=\\s*,?\\s+(?:${or})\\s)`, 'giu');
   }
 
   /**
    * The message without what it sets aside, when that ends its clause within a few words:
    * "what other resources do you share besides the lab?" asks about the resources, and
-   * "Besides firearms, is there explosives training?" about explosives.
+   * "Besides firearms, is there explosives training?" about explosives. So does an
+   * alternative the question moves away from: "only courses, or also conferences?" asks
+   * about conferences. (After "or", "only" is kept: in "can prosecutors attend, or only
+   * police?" the police are part of the question.)
    */
   withoutSetAside(text: string): string {
-    return this.setAside ? text.replace(this.setAside, '$1') : text;
+    const rest = this.setAside ? text.replace(this.setAside, '$1') : text;
+    return this.dismissedAlternative ? rest.replace(this.dismissedAlternative, '$1') : rest;
   }
 
   /** The intent of the longest phrase found; status wins a tie (it names the request explicitly). */
@@ -68,9 +78,11 @@ export class IntentRecognizer {
   /**
    * The intent model's reading, when it is sure enough that the message asks something to be
    * done: what phrases (these and the dialogs' triggers) did not find, in words nobody wrote
-   * down. Phrases, being exact, have the first word.
+   * down. Phrases, being exact, have the first word; and a question under a condition ("if
+   * we ask for the team, how soon...?") is a question.
    */
   guessedIntent(text: string): Intent | undefined {
+    if (this.asksUnderCondition(text)) return undefined;
     const [guess] = this.model.classify(text);
     return guess && guess.label !== 'question' && guess.probability >= this.modelConfidence ? guess.label : undefined;
   }
@@ -110,6 +122,11 @@ export class IntentRecognizer {
   asksForTopic(text: string): boolean {
     return this.forTopic.find(text).length > 0;
   }
+}
+
+/** Phrases as one regular-expression alternation, each matched with any spacing. */
+function alternation(phrases: readonly string[]): string {
+  return phrases.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
 }
 
 function escapeRegExp(text: string): string {

@@ -72,7 +72,7 @@ describe('bot/mainDialog (the turn router)', () => {
 
   it('reads requests and status questions no phrase has written with the intent model, and lets phrases speak first', async () => {
     // A request in the partner's own words: the answer to the whole message, then the form, with the course chosen.
-    const training = await createTestBot().say('could three of our fire investigators get onto the arson class next spring');
+    const training = await createTestBot().say('we would love to get six of our fire investigators onto the arson investigation course');
     expect(training.map((r) => iad(r)?.decision).filter(Boolean)).to.deep.equal(['answer', 'form']);
     expect(training.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'arson' } });
     const [status] = await createTestBot().say('it has been a month since our lab submission and nobody has written back');

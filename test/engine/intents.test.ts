@@ -12,6 +12,7 @@ const file = {
     request: ['want that', 'need them'],
   },
   setAside: ['besides', 'other than'],
+  alternatives: { only: ['only', 'solo'], or: ['or', 'o'] },
   askToAct: ['can you set', 'would like atf to'],
   conditions: ['if', 'once'],
 };
@@ -43,6 +44,7 @@ describe('engine/intents', () => {
     expect(recognizer.guessedIntent('we need help tracing the pistols from our raid')).to.equal('requestAssistance');
     expect(recognizer.guessedIntent('we want to enrol our investigators in the arson course')).to.equal('requestTraining');
     expect(recognizer.guessedIntent('who can use the laboratory')).to.equal(undefined);
+    expect(recognizer.guessedIntent('if we need help tracing the pistols from our raid, how long does it take?')).to.equal(undefined);
     const unsure = new IntentRecognizer(file, new Analyzer(), examples, 0.999);
     expect(unsure.guessedIntent('we need help tracing the pistols from our raid')).to.equal(undefined);
   });
@@ -77,5 +79,13 @@ describe('engine/intents', () => {
     const long = 'other than eTrace what tools and systems can our unit use';
     expect(recognizer.withoutSetAside(long)).to.equal(long);
     expect(recognizer.withoutSetAside('unbesides the lab?')).to.equal('unbesides the lab?');
+  });
+
+  it('leaves out the alternative a question moves away from ("only ..., or also ...?")', () => {
+    expect(recognizer.withoutSetAside('does ATF only do courses or also conferences?')).to.match(/^does ATF\s+or also conferences\?$/);
+    expect(recognizer.withoutSetAside('can prosecutors attend, or only police?')).to.equal('can prosecutors attend, or only police?');
+    expect(recognizer.withoutSetAside('solo cursos o también conferencias?')).to.match(/^\s*o también conferencias\?$/);
+    // "Only" without an "or" restricts the question itself: kept.
+    expect(recognizer.withoutSetAside('is eTrace only for US agencies?')).to.equal('is eTrace only for US agencies?');
   });
 });

@@ -180,7 +180,7 @@ export class MainDialog extends ComponentDialog {
    * that", "can you set that up?", "we'd like ATF to do an assessment"). Asked to act, the
    * service of the answer counts even when the engine is only fairly sure of it: the form shows
    * the choice and the partner confirms it. The intent model's request, `guessed` when no
-   * phrase said anything ("could three of our fire investigators get onto that class?"),
+   * phrase said anything ("we would love to get six of our fire investigators onto the arson course"),
    * counts as asking to act, and starts its form when nothing else names one. A question
    * under a condition ("if we request the team, how fast...?") asks nothing.
    */
