@@ -1,6 +1,6 @@
 import type { IntentFile } from '../content/intents';
 import type { Analyzer } from './analyzer';
-import { IntentModel, type IntentLabel, type LabelledText } from './intentModel';
+import { IntentModel, REQUEST_INTENTS, type IntentLabel, type LabelledText } from './intentModel';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 
 /** What a message asks the assistant to do; a question is none of these. */
@@ -83,7 +83,12 @@ export class IntentRecognizer {
    */
   guessedIntent(text: string): Intent | undefined {
     if (this.asksUnderCondition(text)) return undefined;
-    const [guess] = this.model.classify(text);
+    const guesses = this.model.classify(text);
+    // Whether it is a request is one question, which request another: a message torn between
+    // assistance and training is still surely a request.
+    const requests = guesses.filter((guess) => isRequestIntent(guess.label));
+    if (requests.reduce((sum, guess) => sum + guess.probability, 0) >= this.modelConfidence) return requests[0]!.label as Intent;
+    const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.modelConfidence ? guess.label : undefined;
   }
 
@@ -122,6 +127,10 @@ export class IntentRecognizer {
   asksForTopic(text: string): boolean {
     return this.forTopic.find(text).length > 0;
   }
+}
+
+function isRequestIntent(label: IntentLabel): boolean {
+  return (REQUEST_INTENTS as readonly string[]).includes(label);
 }
 
 /** Phrases as one regular-expression alternation, each matched with any spacing. */
