@@ -10,7 +10,8 @@ import { stemPairs } from './searchUnits';
  * wording where function words matter. A phrase the knowledge itself uses (a word of it,
  * or all its word pairs, such as "own a gun", whose "own" is a stop word, leaving "gun"), or
  * a wording found in the knowledge's own text, would decline in-scope questions, so it is
- * set aside and reported by `npm run knowledge:check`.
+ * set aside and reported by `npm run knowledge:check`; so is a phrase that analysis leaves
+ * with numbers only.
  */
 export class OutOfScopeDetector {
   private readonly matcher: PhraseMatcher<OutOfScopeTopic>;
@@ -22,7 +23,9 @@ export class OutOfScopeDetector {
       topic.phrases.flatMap((phrase) => {
         const stems = analyzer.stems(phrase);
         const used = stems.length === 1 ? knowledge.stems.has(stems[0]!) : stemPairs(stems).every((pair) => knowledge.pairs.has(pair));
-        if (stems.length === 0 || used) {
+        // Left with numbers only ("K9" reads as "9"), a phrase would decline any question with that number.
+        const numbersOnly = stems.every((stem) => /^\d+$/.test(stem));
+        if (stems.length === 0 || used || numbersOnly) {
           this.ineffective.push({ topic: topic.id, phrase });
           return [];
         }
