@@ -1,4 +1,6 @@
+import { normalizedWords } from '../engine/analyzer';
 import { analyzerFor } from '../engine/analyzerFor';
+import type { IntentFile } from './intents';
 import type { ContentProblem } from './contentError';
 import type { KnowledgeBase } from './loadKnowledge';
 
@@ -74,4 +76,32 @@ export function ungroundedDetails(knowledge: KnowledgeBase): ContentProblem[] {
 function containsWhole(text: string, detail: string): boolean {
   const escaped = detail.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?<![\\w@.])${escaped}(?![\\w@])`).test(text);
+}
+
+export interface ShortenedPhrase {
+  /** Where it is in intents.yaml, e.g. "followUp.request". */
+  list: string;
+  phrase: string;
+  /** What analysis keeps of it. */
+  readsAs: string;
+}
+
+/**
+ * Phrases of intents.yaml that analysis leaves with one word or none, because one-letter
+ * words are not read: "i want a" is matched as "want", in any message that says "want"; "u"
+ * is never matched. Reported as warnings so an author sees what a phrase really matches.
+ * (`setAside` and `alternatives` are read as written, so they are not checked.)
+ */
+export function shortenedPhrases(intents: IntentFile): ShortenedPhrase[] {
+  const { setAside: _readAsWritten, alternatives: _alsoReadAsWritten, ...matched } = intents;
+  const lists = Object.entries(matched).flatMap(([key, value]) =>
+    Array.isArray(value) ? [{ list: key, phrases: value }] : Object.entries(value as Record<string, string[]>).map(([sub, phrases]) => ({ list: `${key}.${sub}`, phrases })),
+  );
+  return lists.flatMap(({ list, phrases }) =>
+    phrases.flatMap((phrase) => {
+      const kept = normalizedWords(phrase);
+      const written = phrase.trim().split(/[\s'’-]+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+      return kept.length <= 1 && kept.length < written.length ? [{ list, phrase, readsAs: kept.join(' ') }] : [];
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import { formatProblem } from '../content/contentError';
-import { ungroundedDetails, uncoveredSentences } from '../content/contentChecks';
+import { shortenedPhrases, ungroundedDetails, uncoveredSentences } from '../content/contentChecks';
 import { loadKnowledge } from '../content/loadKnowledge';
 import { loadConfig } from '../config';
 import { AnswerEngine } from '../engine/answerEngine';
@@ -7,8 +7,8 @@ import { runTool } from './cli';
 
 /**
  * `npm run knowledge:check`: schema and cross-file checks (by loading), grounding of
- * answers, coverage of the source text, and alternate questions whose best match is
- * another entry (overlaps, reported as warnings).
+ * answers, coverage of the source text, and, as warnings, alternate questions whose best
+ * match is another entry (overlaps) and intent phrases that analysis shortens.
  */
 runTool(() => {
   const knowledge = loadKnowledge(loadConfig().KNOWLEDGE_DIR);
@@ -31,6 +31,11 @@ runTool(() => {
     console.log(`error: places.yaml: presence word "${word}" is a stop word, so no question ever shows it`);
     errors++;
   }
+  let warnings = 0;
+  for (const { list, phrase, readsAs } of shortenedPhrases(knowledge.intents)) {
+    console.log(`warning: intents.yaml: ${list}: "${phrase}" is matched as "${readsAs}" (one-letter words are not read)`);
+    warnings++;
+  }
   let overlaps = 0;
   for (const entry of knowledge.entries) {
     entry.questions.forEach((question, i) => {
@@ -44,7 +49,7 @@ runTool(() => {
   }
   const questions = knowledge.entries.reduce((sum, e) => sum + e.questions.length, 0);
   console.log(
-    `${knowledge.entries.length} entries, ${questions} alternate questions, ${knowledge.passages.length} passages: ${errors} error(s), ${overlaps} overlapping question(s)`,
+    `${knowledge.entries.length} entries, ${questions} alternate questions, ${knowledge.passages.length} passages: ${errors} error(s), ${overlaps} overlapping question(s), ${warnings} shortened phrase(s)`,
   );
   return errors > 0 ? 1 : 0;
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ungroundedDetails, uncoveredSentences } from '../../src/content/contentChecks';
+import { shortenedPhrases, ungroundedDetails, uncoveredSentences } from '../../src/content/contentChecks';
 import type { KnowledgeBase } from '../../src/content/loadKnowledge';
 import { realEngine } from '../helpers';
 
@@ -30,5 +30,14 @@ describe('content/contentChecks', () => {
     expect(messages).to.match(/e-mail address "iad@atf.example"/);
     expect(messages).to.match(/link "www.atf.gov"/);
     expect(messages).to.match(/number "2027"/);
+  });
+
+  it('tells which intent phrases analysis leaves with one word or none', () => {
+    const intents = { ...knowledge.intents, followUp: { ...knowledge.intents.followUp, request: ['i want a', 'we want a'] }, doItNow: { ...knowledge.intents.doItNow, cues: ['u', 'now'] } };
+    expect(shortenedPhrases(intents)).to.deep.equal([
+      { list: 'doItNow.cues', phrase: 'u', readsAs: '' },
+      { list: 'followUp.request', phrase: 'i want a', readsAs: 'want' },
+    ]);
+    expect(shortenedPhrases(knowledge.intents)).to.deep.equal([]);
   });
 });
