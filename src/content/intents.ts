@@ -35,6 +35,8 @@ export const IntentFile = z.strictObject({
     shift: phrases,
     /** Asking for the service just discussed ("we want that for our unit", "how do we ask for one?"). */
     request: phrases,
+    /** Words that, opening a message, make it a question about the service, not a request for it ("who can get one?"). */
+    questionWords: z.array(z.string().trim().min(1)).default([]),
   }),
   /**
    * Words that set a topic aside ("besides the lab", "other than eTrace"): what follows them,

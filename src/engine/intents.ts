@@ -24,6 +24,7 @@ export class IntentRecognizer {
   /** "Only courses, or also conferences?" */
   private readonly dismissedAlternative: RegExp | undefined;
   private readonly conditions: PhraseMatcher<true>;
+  private readonly questionWords: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
   private readonly model: IntentModel;
 
@@ -45,6 +46,7 @@ export class IntentRecognizer {
     // In order: "before I send my people, I would like to know..." asks nothing of IAD.
     this.askToAct = of(file.askToAct, true as const, 'ordered');
     this.conditions = of(file.conditions, true as const, 'exact');
+    this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
     this.model = new IntentModel(examples);
     const cues = alternation(file.setAside);
     const words = '(?:[^\\s,.;:?!]+\\s*){1,4}?';
@@ -123,9 +125,13 @@ export class IntentRecognizer {
     return this.askToAct.find(text).length > 0;
   }
 
-  /** "I want that", "we need them here": asking for the service just discussed. */
+  /**
+   * "I want that", "we need them here": asking for the service just discussed. One question
+   * that opens with a question word asks about it instead ("who can get one?").
+   */
   asksForTopic(text: string): boolean {
-    return this.forTopic.find(text).length > 0;
+    const oneQuestion = /^[^.!?\n]+\?\s*$/.test(text.trim());
+    return this.forTopic.find(text).length > 0 && !(oneQuestion && this.questionWords.find(text).some((match) => match.position === 0));
   }
 }
 

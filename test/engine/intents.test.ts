@@ -9,7 +9,8 @@ const file = {
     pointers: ['it', 'that', 'them'],
     more: ['tell me more'],
     shift: ['and', 'what about'],
-    request: ['want that', 'need them'],
+    request: ['want that', 'need them', 'get one'],
+    questionWords: ['who', 'what'],
   },
   setAside: ['besides', 'other than'],
   alternatives: { only: ['only', 'solo'], or: ['or', 'o'] },
@@ -59,6 +60,9 @@ describe('engine/intents', () => {
     expect(recognizer.shiftsObject('and in Mexico?')).to.equal(true);
     expect(recognizer.shiftsObject('guns and rifles')).to.equal(false); // only at the start
     expect(recognizer.asksForTopic('we want that for our unit')).to.equal(true);
+    expect(recognizer.asksForTopic('how do we get one?')).to.equal(true);
+    expect(recognizer.asksForTopic('who can get one?')).to.equal(false); // one question about it
+    expect(recognizer.asksForTopic('What was the first course again? We want that for our officers.')).to.equal(true);
   });
 
   it('tells a message that asks IAD to act on a service', () => {
