@@ -81,7 +81,8 @@ export class IntentRecognizer {
    * The intent model's reading, when it is sure enough that the message asks something to be
    * done: what phrases (these and the dialogs' triggers) did not find, in words nobody wrote
    * down. Phrases, being exact, have the first word; and a question under a condition ("if
-   * we ask for the team, how soon...?") is a question.
+   * we ask for the team, how soon...?") or one question opening with a question word ("what
+   * do we need to get a login for BATS?") is no request.
    */
   guessedIntent(text: string): Intent | undefined {
     if (this.asksUnderCondition(text)) return undefined;
@@ -89,7 +90,8 @@ export class IntentRecognizer {
     // Whether it is a request is one question, which request another: a message torn between
     // assistance and training is still surely a request.
     const requests = guesses.filter((guess) => isRequestIntent(guess.label));
-    if (requests.reduce((sum, guess) => sum + guess.probability, 0) >= this.modelConfidence) return requests[0]!.label as Intent;
+    const request = requests.reduce((sum, guess) => sum + guess.probability, 0) >= this.modelConfidence;
+    if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.modelConfidence ? guess.label : undefined;
   }
@@ -130,8 +132,12 @@ export class IntentRecognizer {
    * that opens with a question word asks about it instead ("who can get one?").
    */
   asksForTopic(text: string): boolean {
-    const oneQuestion = /^[^.!?\n]+\?\s*$/.test(text.trim());
-    return this.forTopic.find(text).length > 0 && !(oneQuestion && this.questionWords.find(text).some((match) => match.position === 0));
+    return this.forTopic.find(text).length > 0 && !this.asksOnly(text);
+  }
+
+  /** Only questions, the first opening with a question word ("who can get one?", "what do we need for a login? an MOU?"). */
+  private asksOnly(text: string): boolean {
+    return /^[^.!\n]+\?\s*$/.test(text.trim()) && this.questionWords.find(text).some((match) => match.position === 0);
   }
 }
 

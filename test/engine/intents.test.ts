@@ -47,6 +47,8 @@ describe('engine/intents', () => {
     expect(recognizer.guessedIntent('who can use the laboratory')).to.equal(undefined);
     // Torn between assistance (43%) and training (40%), it is still surely a request: the likelier one.
     expect(recognizer.guessedIntent('we want experts to help our arson investigators')).to.equal('requestAssistance');
+    // Only questions, opening with a question word, ask how things work (74% request otherwise).
+    expect(recognizer.guessedIntent('what do we need to enrol our officers in the arson course? an MOU?')).to.equal(undefined);
     expect(recognizer.guessedIntent('if we need help tracing the pistols from our raid, how long does it take?')).to.equal(undefined);
     const unsure = new IntentRecognizer(file, new Analyzer(), examples, 0.999);
     expect(unsure.guessedIntent('we need help tracing the pistols from our raid')).to.equal(undefined);
