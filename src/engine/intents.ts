@@ -26,13 +26,18 @@ export class IntentRecognizer {
   private readonly conditions: PhraseMatcher<true>;
   private readonly questionWords: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
-  private readonly model: IntentModel;
+  private readonly classifier: IntentModel;
 
   /**
    * Phrases are matched without synonyms ("attaching" must not meet "attaché"), and those of
    * a status as written (tense matters: "we requested" is a past request, "we request" a new one).
    */
-  constructor(file: IntentFile, analyzer: Analyzer, examples: readonly LabelledText[], private readonly modelConfidence: number) {
+  constructor(
+    file: IntentFile,
+    analyzer: Analyzer,
+    examples: readonly LabelledText[],
+    private readonly model: { confidence: number; maxChars: number },
+  ) {
     const of = <T>(phrases: string[], value: T, mode: PhraseMode) => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
     this.status = of(file.status.phrases, 'status' as const, 'wordForms');
     this.statusAnchors = of(file.status.anchors, true as const, 'exact');
@@ -47,7 +52,7 @@ export class IntentRecognizer {
     this.askToAct = of(file.askToAct, true as const, 'ordered');
     this.conditions = of(file.conditions, true as const, 'exact');
     this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
-    this.model = new IntentModel(examples);
+    this.classifier = new IntentModel(examples);
     const cues = alternation(file.setAside);
     const words = '(?:[^\\s,.;:?!]+\\s*){1,4}?';
     this.setAside = cues === '' ? undefined : new RegExp(`(^|[^\\p{L}\\p{N}])(?:${cues})\\s+${words}(?=[,.;:?!]|$)`, 'giu');
@@ -71,6 +76,7 @@ export class IntentRecognizer {
 
   /** The intent of the longest phrase found; status wins a tie (it names the request explicitly). */
   intent(text: string): Intent | undefined {
+    text = this.read(text);
     const status = this.status.find(text)[0] ?? (this.statusCues.find(text).length > 0 ? this.statusAnchors.find(text)[0] : undefined);
     const action = this.doItNow.find(text).find((match) => match.position === 0 || this.doItNowCues.find(text).length > 0);
     if (status && (!action || status.length >= action.length)) return 'status';
@@ -85,45 +91,52 @@ export class IntentRecognizer {
    * do we need to get a login for BATS?") is no request.
    */
   guessedIntent(text: string): Intent | undefined {
+    text = this.read(text);
     if (this.asksUnderCondition(text)) return undefined;
-    const guesses = this.model.classify(text);
+    const guesses = this.classifier.classify(text);
     // Whether it is a request is one question, which request another: a message torn between
     // assistance and training is still surely a request.
     const requests = guesses.filter((guess) => isRequestIntent(guess.label));
-    const request = requests.reduce((sum, guess) => sum + guess.probability, 0) >= this.modelConfidence;
+    const request = requests.reduce((sum, guess) => sum + guess.probability, 0) >= this.model.confidence;
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
-    return guess && guess.label !== 'question' && guess.probability >= this.modelConfidence ? guess.label : undefined;
+    return guess && guess.label !== 'question' && guess.probability >= this.model.confidence ? guess.label : undefined;
   }
 
   /** "Who can use it?", "and there?": words that stand for the topic just discussed. */
   pointsBack(text: string): boolean {
+    text = this.read(text);
     return this.pointers.find(text).length > 0;
   }
 
   /** "Tell me more", "what else": more about the topic just discussed. */
   asksMore(text: string): boolean {
+    text = this.read(text);
     return this.more.find(text).length > 0;
   }
 
   /** The message without its "tell me more" words: what else it asks, if anything. */
   withoutMore(text: string): string {
+    text = this.read(text);
     const more = new Set(this.more.find(text).flatMap((match) => this.more.stemsOf(match.phrase)));
     return this.more.stemsOf(text).filter((stem) => !more.has(stem)).join(' ');
   }
 
   /** "And in Mexico?", "what about BATS?": the same question about another object (at the start of the message). */
   shiftsObject(text: string): boolean {
+    text = this.read(text);
     return this.shift.find(text).some((match) => match.position === 0);
   }
 
   /** "If we request the team, how fast can it come?": a question asked under a condition it opens with. */
   asksUnderCondition(text: string): boolean {
+    text = this.read(text);
     return /\?\s*$/.test(text) && this.conditions.find(text).some((match) => match.position === 0);
   }
 
   /** "Can you set that up?", "we'd like ATF to do an assessment": asking IAD to act on a service. */
   asksToAct(text: string): boolean {
+    text = this.read(text);
     return this.askToAct.find(text).length > 0;
   }
 
@@ -132,7 +145,13 @@ export class IntentRecognizer {
    * that opens with a question word asks about it instead ("who can get one?").
    */
   asksForTopic(text: string): boolean {
+    text = this.read(text);
     return this.forTopic.find(text).length > 0 && !this.asksOnly(text);
+  }
+
+  /** As far as the engine reads a question: a pasted 100 KB report costs no more than its start. */
+  private read(text: string): string {
+    return text.slice(0, this.model.maxChars);
   }
 
   /** Only questions, the first opening with a question word ("who can get one?", "what do we need for a login? an MOU?"). */

@@ -24,7 +24,7 @@ const examples = [
   ...['what is eTrace', 'who can use the laboratory', 'what courses are offered', 'where does IAD have staff'].map((text) => ({ text, label: 'question' as const })),
 ];
 
-const recognizer = new IntentRecognizer(file, new Analyzer(), examples, 0.7);
+const recognizer = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.7, maxChars: 2000 });
 
 describe('engine/intents', () => {
   const intents: [string, string | undefined][] = [
@@ -50,8 +50,14 @@ describe('engine/intents', () => {
     // Only questions, opening with a question word, ask how things work (74% request otherwise).
     expect(recognizer.guessedIntent('what do we need to enrol our officers in the arson course? an MOU?')).to.equal(undefined);
     expect(recognizer.guessedIntent('if we need help tracing the pistols from our raid, how long does it take?')).to.equal(undefined);
-    const unsure = new IntentRecognizer(file, new Analyzer(), examples, 0.999);
+    const unsure = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.999, maxChars: 2000 });
     expect(unsure.guessedIntent('we need help tracing the pistols from our raid')).to.equal(undefined);
+  });
+
+  it('reads a message only as far as the engine reads a question, so a pasted report costs no more than its start', () => {
+    const filler = 'the seized items were logged at the port. '.repeat(60); // 2,580 characters
+    expect(recognizer.intent(`status of my request. ${filler}`)).to.equal('status');
+    expect(recognizer.intent(`${filler} status of my request`)).to.equal(undefined);
   });
 
   it('tells a message that points back, asks for more, shifts the object or asks for the topic', () => {
