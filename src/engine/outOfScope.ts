@@ -11,22 +11,24 @@ import { stemPairs } from './searchUnits';
  * or all its word pairs, such as "own a gun", whose "own" is a stop word, leaving "gun"), or
  * a wording found in the knowledge's own text, would decline in-scope questions, so it is
  * set aside and reported by `npm run knowledge:check`; so is a phrase that analysis leaves
- * with numbers only.
+ * too vague: numbers only, or one stem of two letters.
  */
 export class OutOfScopeDetector {
   private readonly matcher: PhraseMatcher<OutOfScopeTopic>;
   private readonly wordings: PhraseMatcher<OutOfScopeTopic>;
-  readonly ineffective: { topic: string; phrase: string }[] = [];
+  /** Phrases set aside: `used` by the knowledge itself, or `vague` once analysed. */
+  readonly ineffective: { topic: string; phrase: string; why: 'used' | 'vague' }[] = [];
 
   constructor(file: OutOfScopeFile, analyzer: Analyzer, knowledge: { stems: ReadonlySet<string>; pairs: ReadonlySet<string>; texts: readonly string[] }) {
     const phrases = file.topics.flatMap((topic) =>
       topic.phrases.flatMap((phrase) => {
         const stems = analyzer.stems(phrase);
         const used = stems.length === 1 ? knowledge.stems.has(stems[0]!) : stemPairs(stems).every((pair) => knowledge.pairs.has(pair));
-        // Left with numbers only ("K9" reads as "9"), a phrase would decline any question with that number.
-        const numbersOnly = stems.every((stem) => /^\d+$/.test(stem));
-        if (stems.length === 0 || used || numbersOnly) {
-          this.ineffective.push({ topic: topic.id, phrase });
+        // Left with numbers only ("K9" reads as "9"), a phrase would decline any question with
+        // that number; left with one stem of two letters ("sued" is "su"), every Spanish "su".
+        const tooVague = stems.every((stem) => /^\d+$/.test(stem)) || (stems.length === 1 && stems[0]!.length <= 2);
+        if (stems.length === 0 || used || tooVague) {
+          this.ineffective.push({ topic: topic.id, phrase, why: used ? 'used' : 'vague' });
           return [];
         }
         return [{ phrase, value: { id: topic.id, name: topic.name, stems } }];
@@ -35,7 +37,7 @@ export class OutOfScopeDetector {
     this.matcher = new PhraseMatcher(phrases, analyzer, 'words');
     const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase) } })));
     const used = new Set(texts(knowledge.texts, new PhraseMatcher(wordings, analyzer, 'phrase')));
-    this.ineffective.push(...wordings.filter((w) => used.has(w.phrase)).map((w) => ({ topic: w.value.id, phrase: w.phrase })));
+    this.ineffective.push(...wordings.filter((w) => used.has(w.phrase)).map((w) => ({ topic: w.value.id, phrase: w.phrase, why: 'used' as const })));
     this.wordings = new PhraseMatcher(
       wordings.filter((w) => !used.has(w.phrase)),
       analyzer,

@@ -23,8 +23,9 @@ runTool(() => {
     console.log(`error: ${gap.file}:${gap.line}: section "${gap.section}": no answer covers "${gap.sentence}" (best ${(gap.best * 100).toFixed(0)}%)`);
     errors++;
   }
-  for (const { topic, phrase } of engine.outOfScope.ineffective) {
-    console.log(`error: out-of-scope.yaml: topic ${topic}: "${phrase}" uses only words the knowledge uses, so it would decline in-scope questions`);
+  for (const { topic, phrase, why } of engine.outOfScope.ineffective) {
+    const reason = why === 'used' ? 'uses only words the knowledge uses' : 'is read as a number or a two-letter stem, which other words share';
+    console.log(`error: out-of-scope.yaml: topic ${topic}: "${phrase}" ${reason}, so it would decline in-scope questions (use a longer phrase, or a wording)`);
     errors++;
   }
   for (const word of engine.places.unseenPresenceWords) {

@@ -62,10 +62,15 @@ describe('engine/answerEngine', () => {
   });
 
   it('sets aside out-of-scope phrases that are made of the knowledge\'s own words', () => {
-    const phrases = { topics: [{ id: 'guns', name: 'guns', phrases: ['own a gun', 'gun permit', 'K9'], wordings: ['tracing firearms using', 'fire an employee'] }] };
+    const phrases = { topics: [{ id: 'guns', name: 'guns', phrases: ['own a gun', 'gun permit', 'K9', 'sued'], wordings: ['tracing firearms using', 'fire an employee'] }] };
     const strict = new AnswerEngine({ ...knowledge, outOfScope: phrases });
-    // "K9" is read as "9": it would decline "can you trace 9 pistols for us".
-    expect(strict.outOfScope.ineffective).to.deep.equal([{ topic: 'guns', phrase: 'own a gun' }, { topic: 'guns', phrase: 'K9' }, { topic: 'guns', phrase: 'tracing firearms using' }]);
+    // "K9" is read as "9", "sued" as "su": they would decline "can you trace 9 pistols for us" and any Spanish "su".
+    expect(strict.outOfScope.ineffective).to.deep.equal([
+      { topic: 'guns', phrase: 'own a gun', why: 'used' },
+      { topic: 'guns', phrase: 'K9', why: 'vague' },
+      { topic: 'guns', phrase: 'sued', why: 'vague' },
+      { topic: 'guns', phrase: 'tracing firearms using', why: 'used' },
+    ]);
     expect(strict.ask('can you trace 9 pistols for us').decision.kind).to.not.equal('fallback');
     expect(strict.ask('how do I fire an employee').decision).to.deep.include({ kind: 'fallback', reason: 'out-of-scope' });
     expect(topEntry(strict.ask('can you trace a gun for us').decision)).to.equal('etrace-tracing');
