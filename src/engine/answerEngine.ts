@@ -148,8 +148,10 @@ export class AnswerEngine {
     if (contextual.decision.kind !== 'answer') return direct;
     const followed = { ...contextual, followsUp: last.id };
     if (direct.decision.kind !== 'answer') return followed;
-    // "ATF in Peru yes or no?" names its own topic, however short.
-    if (shift || (direct.decision.best.named && !pointsBack && !more)) return direct;
+    // "ATF in Peru yes or no?" names its own topic, however short; so does "what happened in
+    // fiscal 2019?" after another topic, by a number its answer has and the topic's lacks.
+    const namesOwnTopic = direct.decision.best.named || this.numberMovesOn(direct, last);
+    if (shift || (namesOwnTopic && !pointsBack && !more)) return direct;
     // "Who does ATF partner with for these academies?" names its own topic clearly enough.
     const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
     if (pointsBack || more) return ownTopic ? direct : followed;
@@ -175,6 +177,17 @@ export class AnswerEngine {
     return entryIds
       .map((id) => this.entriesById.get(id))
       .find((entry) => entry !== undefined && topics.some(says(entry)));
+  }
+
+  /** Whether the question has a number (a year) that its own answer states and the last topic's does not. */
+  private numberMovesOn(result: EngineResult, last: KnowledgeEntry): boolean {
+    const best = result.decision.kind === 'answer' ? result.decision.best.unit : undefined;
+    if (best?.kind !== 'entry') return false;
+    const numbers = result.query.terms.map((term) => term.word).filter((word) => /^\d+$/.test(word));
+    const says = (entry: KnowledgeEntry) => new Set(normalizedWords(`${entry.title} ${entry.answer}`));
+    const own = says(best.entry);
+    const topic = says(last);
+    return numbers.some((n) => own.has(n) && !topic.has(n));
   }
 
   /** A word of a place of the gazetteer ("port" of Port of Spain): not personal data, whatever its capitals. */

@@ -92,6 +92,12 @@ describe('engine/answerEngine', () => {
     expect(topEntry(engine.ask('ATF in Peru yes or no?', { recent: ['ilea-training-format'] }).decision)).to.equal('iad-locations');
   });
 
+  it('leaves the topic just discussed for a short question whose year only its own answer states', () => {
+    expect(topEntry(engine.ask('what happened in fiscal 2019', { recent: ['bats'] }).decision)).to.equal('ilea-classes-fy2019');
+    // Without a year of its own, a short question stays on the topic.
+    expect(topEntry(engine.ask('what year?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('anti-firearms-trafficking-campaign');
+  });
+
   it('reads the question sentences alone when the whole message, with its context, finds nothing', () => {
     const text = 'In our briefing a colleague kept saying BATS and nobody in the room could explain it to me. What does BATS mean?';
     expect(topEntry(engine.ask(text).decision)).to.equal('bats');
