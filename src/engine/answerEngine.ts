@@ -212,7 +212,12 @@ export class AnswerEngine {
     const asked = askedPart(text);
     if (whole.decision.kind === 'answer' || asked === text) return whole;
     const questions = this.search(asked);
-    return questions.decision.kind === 'answer' ? questions : whole;
+    // A message declined for a topic it names stays declined unless its questions alone are
+    // clearly answered: "Our servers were hit by ransomware. Can ATF help?" is about ransomware;
+    // "...weapons diverted from legal stocks. What courses does ATF sponsor?" is about courses.
+    const declined = whole.decision.kind === 'fallback' && whole.decision.reason === 'out-of-scope';
+    const answered = questions.decision.kind === 'answer' && (!declined || questions.decision.certainty === 'clear');
+    return answered ? questions : whole;
   }
 
   private search(message: string): EngineResult {

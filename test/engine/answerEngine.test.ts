@@ -98,6 +98,13 @@ describe('engine/answerEngine', () => {
     expect(topEntry(engine.ask('what year?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('anti-firearms-trafficking-campaign');
   });
 
+  it('keeps a message declined for the topic its context names, unless its questions alone are clearly answered', () => {
+    const ransomware = engine.ask('Our ministry servers were hit by ransomware. Can ATF help us recover the data?').decision;
+    expect(ransomware).to.deep.include({ kind: 'fallback', reason: 'out-of-scope' });
+    // "legally" names firearm licensing, but the question is about the courses.
+    expect(topEntry(engine.ask('Several legally held rifles were diverted to gangs here. What courses does ATF sponsor at the academies?').decision)).to.equal('ilea-courses');
+  });
+
   it('reads the question sentences alone when the whole message, with its context, finds nothing', () => {
     const text = 'In our briefing a colleague kept saying BATS and nobody in the room could explain it to me. What does BATS mean?';
     expect(topEntry(engine.ask(text).decision)).to.equal('bats');
