@@ -195,7 +195,12 @@ export class FormSession {
         break;
     }
 
-    if (stage.kind === 'summary') return { ...this.show(state, []), ...(text && !input.action ? { rejected: text } : {}) };
+    if (stage.kind === 'summary') {
+      // "Please check your request": a typed "yes" (or "sí", "oui") confirms it, as Submit does.
+      const reply = validateYesNo(text);
+      if (!input.action && reply.ok && reply.value === 'yes') return this.submit(state);
+      return { ...this.show(state, []), ...(text && !input.action ? { rejected: text } : {}) };
+    }
     if (input.action) return this.answer(state, this.field(stage.fieldId), input.action.value ?? '', false);
     return this.answer(state, this.field(stage.fieldId), text, true);
   }

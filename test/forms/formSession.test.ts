@@ -56,6 +56,15 @@ describe('forms/formSession', () => {
     expect((done.outputs[0] as Extract<FormOutput, { kind: 'submit' }>).answers).to.deep.include({ assistanceType: 'tracing', country: 'MX', email: 'ana@pf.example', phone: '', urgency: 'routine', consent: 'yes' });
   });
 
+  it('submits when the partner types "yes" at the summary, and shows it again for anything else', () => {
+    const s = session('request-assistance');
+    const summary = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía', 'Mexico', 'Ana Ruiz', 'investigator', 'ana@pf.example', 'skip', 'We seized 14 rifles in Sonora and need tracing.', 'routine', 'yes']);
+    expect(asked(s.handle(summary.state, { text: 'hmm' }))).to.equal('summary');
+    const done = s.handle(summary.state, { text: 'Yes' });
+    expect(done.finished).to.equal(true);
+    expect(done.outputs[0]).to.deep.include({ kind: 'submit' });
+  });
+
   it('asks the incident date and place only for arson, explosives, laboratory and BATS requests', () => {
     const s = session('request-assistance');
     const step = answerAll(s, s.start('', INSTANCE), ['International Response Team (arson or explosives)', 'Fiscalía', 'Trinidad', 'Ravi Singh', 'prosecutor', 'ravi@mp.example', '+1 868 555 0123', 'A car bomb exploded in Port of Spain and we need support.']);
