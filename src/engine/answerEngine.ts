@@ -149,8 +149,8 @@ export class AnswerEngine {
     const followed = { ...contextual, followsUp: last.id };
     if (direct.decision.kind !== 'answer') return followed;
     // "ATF in Peru yes or no?" names its own topic, however short; so does "what happened in
-    // fiscal 2019?" after another topic, by a number its answer has and the topic's lacks.
-    const namesOwnTopic = direct.decision.best.named || this.numberMovesOn(direct, last);
+    // fiscal 2019?" after another topic, by a year its answer gives and the topic's does not.
+    const namesOwnTopic = direct.decision.best.named || this.yearMovesOn(text, direct, last);
     if (shift || (namesOwnTopic && !pointsBack && !more)) return direct;
     // "Who does ATF partner with for these academies?" names its own topic clearly enough.
     const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
@@ -179,15 +179,13 @@ export class AnswerEngine {
       .find((entry) => entry !== undefined && topics.some(says(entry)));
   }
 
-  /** Whether the question has a number (a year) that its own answer states and the last topic's does not. */
-  private numberMovesOn(result: EngineResult, last: KnowledgeEntry): boolean {
+  /** Whether the question names a year that its own answer gives and the last topic's does not. */
+  private yearMovesOn(question: string, result: EngineResult, last: KnowledgeEntry): boolean {
     const best = result.decision.kind === 'answer' ? result.decision.best.unit : undefined;
     if (best?.kind !== 'entry') return false;
-    const numbers = result.query.terms.map((term) => term.word).filter((word) => /^\d+$/.test(word));
-    const says = (entry: KnowledgeEntry) => new Set(normalizedWords(`${entry.title} ${entry.answer}`));
-    const own = says(best.entry);
-    const topic = says(last);
-    return numbers.some((n) => own.has(n) && !topic.has(n));
+    const own = yearsGiven(best);
+    const topic = yearsGiven(this.unitsByKey.get(`e:${last.id}`)!);
+    return yearsIn(question).some((year) => own.has(year) && !topic.has(year));
   }
 
   /** A word of a place of the gazetteer ("port" of Port of Spain): not personal data, whatever its capitals. */
@@ -301,11 +299,20 @@ const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /** A year asked about that a dated answer (fiscal year 2019, 2021) does not mention: said plainly. */
 function yearNotCovered(question: string, unit: SearchUnit): Detail | undefined {
-  const text = unit.kind === 'entry' ? `${unit.entry.title} ${unit.entry.answer}` : unit.passage.text;
-  const given = new Set(text.match(YEAR) ?? []);
+  const given = yearsGiven(unit);
   if (given.size === 0) return undefined;
-  const missing = [...new Set(question.match(YEAR) ?? [])].filter((year) => !given.has(year));
+  const missing = yearsIn(question).filter((year) => !given.has(year));
   return missing.length > 0 ? { id: 'year', name: `anything about ${missing.join(' or ')}` } : undefined;
+}
+
+/** The years a unit's text gives. */
+function yearsGiven(unit: SearchUnit): Set<string> {
+  return new Set(yearsIn(unit.kind === 'entry' ? `${unit.entry.title} ${unit.entry.answer}` : unit.passage.text));
+}
+
+/** The years a text names, each once. */
+function yearsIn(text: string): string[] {
+  return [...new Set(text.match(YEAR) ?? [])];
 }
 
 /** idf over search units (not lunr documents), so an entry with many questions is one voice. */

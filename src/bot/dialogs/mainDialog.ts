@@ -136,7 +136,8 @@ export class MainDialog extends ComponentDialog {
     const guessed = intent === undefined ? engine.intents.guessedIntent(text) : undefined;
     const offer = this.requestOffer(engine, text, result, memory.recent, undefined);
     if (offer) return this.startRequest(step, text, offer, result, false);
-    const guessedOffer = guessed && this.requestOffer(engine, text, result, memory.recent, guessed);
+    // Only a guessed request can change the offer; a guessed status or "do it now" is handled below.
+    const guessedOffer = this.requestTriggers.formOfIntent(guessed) && this.requestOffer(engine, text, result, memory.recent, guessed);
     if (guessedOffer) return this.startRequest(step, text, guessedOffer, result, true);
     if (guessed === 'status') return this.listRequests(step);
     if ((intent ?? guessed) === 'doItNow') {
