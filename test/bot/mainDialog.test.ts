@@ -77,6 +77,9 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(training.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'arson' } });
     const [status] = await createTestBot().say('it has been a month since our lab submission and nobody has written back');
     expect(iad(status!)).to.deep.include({ decision: 'status' });
+    // A request's words inside a question about one sent before name that request, not a new one.
+    const [asked] = await createTestBot().say('did the people at IAD ever look at our ask for a trafficking assessment from last spring?');
+    expect(iad(asked!)).to.deep.include({ decision: 'status' });
     // A follow-up phrase requests the topic just discussed, whatever the model makes of two words.
     const bot = createTestBot();
     await bot.say('What is eTrace?');

@@ -134,6 +134,10 @@ export class MainDialog extends ComponentDialog {
     const intent = engine.intents.intent(text);
     if (intent === 'status') return this.listRequests(step);
     const guessed = intent === undefined ? engine.intents.guessedIntent(text) : undefined;
+    // A request's own words inside a message the model is sure asks after one ("did our ask for
+    // an assessment ever reach the right desk?") name the request sent, not a new one; words
+    // that ask for one ("let's request one") still do.
+    if (guessed === 'status' && !engine.intents.asksForTopic(text)) return this.listRequests(step);
     const offer = this.requestOffer(engine, text, result, memory.recent, undefined);
     if (offer) return this.startRequest(step, text, offer, result, false);
     // Only a guessed request can change the offer; a guessed status or "do it now" is handled below.
