@@ -1,5 +1,6 @@
 import type { AnswerChannelData } from '../bot/replies';
 import type { BlindSet, FollowUpTurn } from './blindSet';
+import type { Locale } from '../content/knowledgeEntry';
 
 /** What a partner sees of one reply: its text (cards flattened), its buttons, and what it says about itself. */
 export interface BotReply {
@@ -11,9 +12,12 @@ export interface BotReply {
 /** A message typed, or a button pressed (its value). */
 export type PartnerInput = string | { value: unknown };
 
-/** Something to talk to: each conversation starts fresh; `say` returns the replies to one message. */
+/**
+ * Something to talk to: each conversation starts fresh, its messages carrying the partner's
+ * language as a channel does (`es` for a set written in Spanish); `say` returns the replies to one message.
+ */
 export interface ChatTarget {
-  conversation(): (input: PartnerInput) => Promise<BotReply[]>;
+  conversation(locale: Locale): (input: PartnerInput) => Promise<BotReply[]>;
 }
 
 export interface Failure {
@@ -122,10 +126,10 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     doItNow: tally(),
     followUps: { ...tally(), conversations: 0, conversationsRight: 0 },
   };
-  const ask = (q: string) => target.conversation()(q);
+  const ask = (q: string) => target.conversation(set.locale)(q);
 
   for (const item of set.answer) {
-    const say = target.conversation();
+    const say = target.conversation(set.locale);
     const replies = await say(item.q);
     const reply = decisive(replies);
     const text = answersText(replies);
@@ -167,7 +171,7 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     judge(report.doItNow, item.q, iad?.decision === 'cannotDo', 'says it cannot do it itself, offers the request', replies);
   }
   for (const conversation of set.followUps) {
-    const say = target.conversation();
+    const say = target.conversation(set.locale);
     let allRight = true;
     for (const turn of conversation.turns) {
       const replies = await say(turn.q);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locale } from '../content/knowledgeEntry';
 import { readYamlFile } from '../content/yamlFile';
 
 const question = z.string().trim().min(1);
@@ -20,6 +21,8 @@ const Turn = z.union([
 export const BlindSet = z.strictObject({
   author: z.string(),
   written: z.union([z.string(), z.date()]),
+  /** The language the partners of the set write in; its terms are those a right answer in that language contains. */
+  locale: Locale.default('en'),
   /** Answered by the page. */
   answer: z.array(z.strictObject({ q: question, section: z.string(), mustMention })),
   /** About a covered topic, asking a detail the page does not give. */
@@ -38,12 +41,13 @@ export function readBlindSet(file: string): BlindSet {
   return readYamlFile(file, BlindSet).data;
 }
 
-/** Several sets as one. */
+/** Several sets as one; they are of one language (see `byLocale`). */
 export function mergeBlindSets(sets: readonly BlindSet[]): BlindSet {
   const all = <K extends keyof BlindSet>(key: K) => sets.flatMap((set) => set[key] as unknown[]) as BlindSet[K];
   return {
     author: sets.map((s) => s.author).join('; '),
     written: sets.map((s) => String(s.written)).join(', '),
+    locale: sets[0]?.locale ?? 'en',
     answer: all('answer'),
     partial: all('partial'),
     decline: all('decline'),
@@ -52,4 +56,11 @@ export function mergeBlindSets(sets: readonly BlindSet[]): BlindSet {
     doItNow: all('doItNow'),
     followUps: all('followUps'),
   };
+}
+
+/** The sets grouped by the language they are written in, so that each language has its own figures. */
+export function byLocale<T extends { set: BlindSet }>(sets: readonly T[]): Map<Locale, T[]> {
+  const groups = new Map<Locale, T[]>();
+  for (const item of sets) groups.set(item.set.locale, [...(groups.get(item.set.locale) ?? []), item]);
+  return groups;
 }

@@ -27,12 +27,12 @@ export function localBot(engine: AnswerEngine, forms: FormDefinition[]): ChatTar
   });
   let conversations = 0;
   return {
-    conversation() {
+    conversation(locale) {
       const adapter = new TestAdapter(async (context) => bot.run(context));
       adapter.conversation.conversation.id = `eval-${++conversations}`;
       return async (input: PartnerInput) => {
         const before = adapter.activeQueue.length;
-        await adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input } : { type: 'message', value: input.value });
+        await adapter.receiveActivity(typeof input === 'string' ? { type: 'message', text: input, locale } : { type: 'message', value: input.value, locale });
         return adapter.activeQueue.splice(before).filter((a) => a.type === 'message').map(toReply);
       };
     },

@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { loadKnowledge } from '../content/loadKnowledge';
 import { AnswerEngine } from '../engine/answerEngine';
 import { evaluateBlindSet } from '../evaluation/blindEvaluation';
-import { mergeBlindSets, readBlindSet } from '../evaluation/blindSet';
+import { byLocale, mergeBlindSets, readBlindSet } from '../evaluation/blindSet';
 import { localBot } from '../evaluation/localBot';
 import { formatBlindReport } from '../evaluation/printReport';
 import { loadForms } from '../forms/loadForms';
@@ -69,7 +69,12 @@ async function blind(files: string[], verbose: boolean): Promise<number> {
   const bot = localBot(engine, loadForms(config.DIALOGS_DIR));
   const sets = files.map((file) => ({ file, set: readBlindSet(file) }));
   for (const { file, set } of sets) console.log(formatBlindReport(file, await evaluateBlindSet(bot, set), verbose).join('\n'));
-  if (sets.length > 1) console.log(formatBlindReport('all sets', await evaluateBlindSet(bot, mergeBlindSets(sets.map((s) => s.set))), false).join('\n'));
+  const groups = byLocale(sets);
+  for (const [locale, group] of groups) {
+    if (group.length < 2) continue;
+    const name = groups.size > 1 ? `all sets (${locale})` : 'all sets';
+    console.log(formatBlindReport(name, await evaluateBlindSet(bot, mergeBlindSets(group.map((s) => s.set))), false).join('\n'));
+  }
   return 0;
 }
 

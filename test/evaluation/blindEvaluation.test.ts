@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { evaluateBlindSet, mentionsAll, type BotReply, type ChatTarget, type PartnerInput } from '../../src/evaluation/blindEvaluation';
-import { readBlindSet, type BlindSet } from '../../src/evaluation/blindSet';
+import { byLocale, readBlindSet, type BlindSet } from '../../src/evaluation/blindSet';
 
 /** A stand-in bot that replies from a table, by message. */
 function scripted(table: Record<string, BotReply[]>): ChatTarget {
@@ -13,6 +13,7 @@ const answer = (text: string, extra = {}): BotReply => ({ text, buttons: [], iad
 const set: BlindSet = {
   author: 'test',
   written: '2026-12-02',
+  locale: 'en',
   answer: [
     { q: 'what is eTrace', section: 'Technical Assistance', mustMention: ['eTrace'] },
     { q: 'where are staff', section: 'x', mustMention: ['Canada|Mexico'] },
@@ -51,6 +52,15 @@ describe('evaluation/blindEvaluation', () => {
     expect(report.status.correct).to.equal(1);
     expect(report.doItNow.correct).to.equal(1);
     expect(report.followUps).to.include({ total: 2, correct: 2, conversations: 1, conversationsRight: 1 });
+  });
+
+  it('talks to the bot in the language the set is written in, as a channel would say it', async () => {
+    const locales: string[] = [];
+    const target: ChatTarget = { conversation: (locale) => (locales.push(locale), async () => [answer('eTrace')]) };
+    await evaluateBlindSet(target, { ...set, locale: 'es' });
+    expect(new Set(locales)).to.deep.equal(new Set(['es']));
+    const groups = byLocale([{ set }, { set: { ...set, locale: 'fr' as const } }, { set }]);
+    expect([...groups].map(([locale, group]) => [locale, group.length])).to.deep.equal([['en', 2], ['fr', 1]]);
   });
 
   const mentions: [string, string[], boolean][] = [
