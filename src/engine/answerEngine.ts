@@ -150,7 +150,7 @@ export class AnswerEngine {
     if (direct.decision.kind !== 'answer') return followed;
     // "ATF in Peru yes or no?" names its own topic, however short; so does "what happened in
     // fiscal 2019?" after another topic, by a year its answer gives and the topic's does not.
-    const namesOwnTopic = direct.decision.best.named || this.yearMovesOn(text, direct, last);
+    const namesOwnTopic = direct.decision.best.named || this.yearMovesOn(text, direct, last) || this.titleMovesOn(text, direct, last);
     if (shift || (namesOwnTopic && !pointsBack && !more)) return direct;
     // "Who does ATF partner with for these academies?" names its own topic clearly enough.
     const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
@@ -168,15 +168,36 @@ export class AnswerEngine {
    * courses; "ATF to do a trafficking assessment" is not, for all their "ATF" and "trafficking".
    */
   entryNamedAmong(entryIds: readonly string[], text: string, own?: KnowledgeEntry): KnowledgeEntry | undefined {
-    const says = (entry: KnowledgeEntry) => {
-      const answered = new Set(this.context.analyzer.stems(entry.answer));
-      return (term: QueryTerm) => term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => answered.has(stem)));
-    };
-    const ownSays = own && says(own);
-    const topics = analyzeQuery(text, this.context).terms.filter((term) => term.topic && term.weight > Math.LN2 && !ownSays?.(term));
+    const ownSays = own && this.has(own.answer);
+    const topics = this.topicTerms(text).filter((term) => !ownSays?.(term));
     return entryIds
       .map((id) => this.entriesById.get(id))
-      .find((entry) => entry !== undefined && topics.some(says(entry)));
+      .find((entry) => entry !== undefined && topics.some(this.has(entry.answer)));
+  }
+
+  /**
+   * Whether a question names, by a word of its answer's title, a topic the last topic never
+   * speaks of: "etrace intl" after the division's mission asks about eTrace. (Tags are too
+   * general for this: "goal" is one of the mission's, and "what is the goal?" after the
+   * campaign asks about the campaign.)
+   */
+  private titleMovesOn(question: string, result: EngineResult, last: KnowledgeEntry): boolean {
+    const best = result.decision.kind === 'answer' && result.decision.certainty === 'clear' ? result.decision.best.unit : undefined;
+    if (best?.kind !== 'entry' || best.entry.id === last.id) return false;
+    const titled = this.has(best.entry.title);
+    const lastSays = this.has([last.title, ...last.tags, last.answer].join('\n'));
+    return this.topicTerms(question).some((term) => titled(term) && !lastSays(term));
+  }
+
+  /** The question's words that name a topic and that fewer than half the units use (idf above ln 2). */
+  private topicTerms(text: string): QueryTerm[] {
+    return analyzeQuery(text, this.context).terms.filter((term) => term.topic && term.weight > Math.LN2);
+  }
+
+  /** Whether a text has a query term's own words. */
+  private has(text: string): (term: QueryTerm) => boolean {
+    const stems = new Set(this.context.analyzer.stems(text));
+    return (term) => term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => stems.has(stem)));
   }
 
   /** Whether the question names a year that its own answer gives and the last topic's does not. */

@@ -92,6 +92,13 @@ describe('engine/answerEngine', () => {
     expect(topEntry(engine.ask('ATF in Peru yes or no?', { recent: ['ilea-training-format'] }).decision)).to.equal('iad-locations');
   });
 
+  it('leaves the topic just discussed for a short question that names another topic by its title', () => {
+    expect(topEntry(engine.ask('etrace intl', { recent: ['iad-mission'] }).decision)).to.equal('etrace-tracing');
+    expect(topEntry(engine.ask('what is eTrace used for?', { recent: ['iad-overview'] }).decision)).to.equal('etrace-tracing');
+    // A word the last topic's answer has, or only a tag of another, keeps the topic.
+    expect(topEntry(engine.ask('what is the goal?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('anti-firearms-trafficking-campaign');
+  });
+
   it('leaves the topic just discussed for a short question whose year only its own answer states', () => {
     expect(topEntry(engine.ask('what happened in fiscal 2019', { recent: ['bats'] }).decision)).to.equal('ilea-classes-fy2019');
     // Without a year of its own, a short question stays on the topic.
