@@ -58,5 +58,11 @@ export const IntentFile = z.strictObject({
    * under a condition is not itself a request.
    */
   conditions: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words by which partners speak of their own case or people ("for us", "our unit", "we
+   * seized"): a question about a service that also tells of a case of one's own ("we seized 14
+   * pistols, can ATF help us trace them?") is a request, read with `intentConfidenceWithCase`.
+   */
+  ownCase: z.array(z.string().trim().min(1)).default([]),
 });
 export type IntentFile = z.infer<typeof IntentFile>;

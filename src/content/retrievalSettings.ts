@@ -64,5 +64,7 @@ export const RetrievalSettings = z.strictObject({
    * request, a status question or something to do now, rather than as a question.
    */
   intentConfidence: fraction,
+  /** The same, for a request when the message also tells of the partner's own case (intents.yaml `ownCase`). */
+  intentConfidenceWithCase: fraction,
 });
 export type RetrievalSettings = z.infer<typeof RetrievalSettings>;

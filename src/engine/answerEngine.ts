@@ -111,7 +111,11 @@ export class AnswerEngine {
       ...INTENT_LABELS.flatMap((label) => knowledge.intentExamples[label].map((text) => ({ text, label }))),
       ...knowledge.entries.flatMap((entry) => [entry.title, ...entry.questions].map((text) => ({ text, label: 'question' as const }))),
     ];
-    this.intents = new IntentRecognizer(knowledge.intents, analyzer, intentExamples, { confidence: knowledge.settings.intentConfidence, maxChars: knowledge.settings.maxQueryChars });
+    this.intents = new IntentRecognizer(knowledge.intents, analyzer, intentExamples, {
+      confidence: knowledge.settings.intentConfidence,
+      confidenceWithCase: knowledge.settings.intentConfidenceWithCase,
+      maxChars: knowledge.settings.maxQueryChars,
+    });
     this.outOfScope = new OutOfScopeDetector(knowledge.outOfScope, analyzer, {
       stems: new Set(units.flatMap((unit) => [...unit.stems])),
       pairs: new Set(units.flatMap((unit) => [...unit.pairs])),

@@ -26,6 +26,7 @@ export class IntentRecognizer {
   private readonly conditions: PhraseMatcher<true>;
   private readonly questionWords: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
+  private readonly ownCase: PhraseMatcher<true>;
   private readonly classifier: IntentModel;
 
   /**
@@ -36,7 +37,7 @@ export class IntentRecognizer {
     file: IntentFile,
     analyzer: Analyzer,
     examples: readonly LabelledText[],
-    private readonly model: { confidence: number; maxChars: number },
+    private readonly model: { confidence: number; confidenceWithCase: number; maxChars: number },
   ) {
     const of = <T>(phrases: string[], value: T, mode: PhraseMode) => new PhraseMatcher(phrases.map((phrase) => ({ phrase, value })), analyzer, mode);
     this.status = of(file.status.phrases, 'status' as const, 'wordForms');
@@ -52,6 +53,7 @@ export class IntentRecognizer {
     this.askToAct = of(file.askToAct, true as const, 'ordered');
     this.conditions = of(file.conditions, true as const, 'exact');
     this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
+    this.ownCase = of(file.ownCase, true as const, 'wordForms');
     this.classifier = new IntentModel(examples);
     const cues = alternation(file.setAside);
     const words = '(?:[^\\s,.;:?!]+\\s*){1,4}?';
@@ -86,7 +88,7 @@ export class IntentRecognizer {
   /**
    * The intent model's reading, when it is sure enough that the message asks something to be
    * done: what phrases (these and the dialogs' triggers) did not find, in words nobody wrote
-   * down. Phrases, being exact, have the first word; and a question under a condition ("if
+   * down. A request needs less certainty when the message tells of the partner's own case. Phrases, being exact, have the first word; and a question under a condition ("if
    * we ask for the team, how soon...?") or one question opening with a question word ("what
    * do we need to get a login for BATS?") is no request.
    */
@@ -97,7 +99,10 @@ export class IntentRecognizer {
     // Whether it is a request is one question, which request another: a message torn between
     // assistance and training is still surely a request.
     const requests = guesses.filter((guess) => isRequestIntent(guess.label));
-    const request = requests.reduce((sum, guess) => sum + guess.probability, 0) >= this.model.confidence;
+    // A partner who tells of a case of their own while asking about a service wants it: less
+    // certainty is needed ("we seized 14 pistols, can ATF help us trace them?").
+    const needed = this.ownCase.find(text).length > 0 ? this.model.confidenceWithCase : this.model.confidence;
+    const request = requests.reduce((sum, guess) => sum + guess.probability, 0) >= needed;
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.model.confidence ? guess.label : undefined;

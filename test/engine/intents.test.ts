@@ -16,6 +16,7 @@ const file = {
   alternatives: { only: ['only', 'solo'], or: ['or', 'o'] },
   askToAct: ['can you set', 'would like atf to'],
   conditions: ['if', 'once'],
+  ownCase: ['our case', 'we seized'],
 };
 
 const examples = [
@@ -24,7 +25,7 @@ const examples = [
   ...['what is eTrace', 'who can use the laboratory', 'what courses are offered', 'where does IAD have staff'].map((text) => ({ text, label: 'question' as const })),
 ];
 
-const recognizer = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.7, maxChars: 2000 });
+const recognizer = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.7, confidenceWithCase: 0.7, maxChars: 2000 });
 
 describe('engine/intents', () => {
   const intents: [string, string | undefined][] = [
@@ -50,8 +51,16 @@ describe('engine/intents', () => {
     // Only questions, opening with a question word, ask how things work (74% request otherwise).
     expect(recognizer.guessedIntent('what do we need to enrol our officers in the arson course? an MOU?')).to.equal(undefined);
     expect(recognizer.guessedIntent('if we need help tracing the pistols from our raid, how long does it take?')).to.equal(undefined);
-    const unsure = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.999, maxChars: 2000 });
+    const unsure = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.999, confidenceWithCase: 0.999, maxChars: 2000 });
     expect(unsure.guessedIntent('we need help tracing the pistols from our raid')).to.equal(undefined);
+  });
+
+  it('takes a question about a service as a request with less certainty when it tells of the partner\'s own case', () => {
+    const withCase = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.7, confidenceWithCase: 0.5, maxChars: 2000 });
+    // The model's request reading: 51% with "our case", 65% without a case of one's own.
+    expect(withCase.guessedIntent('can the laboratory help with our case?')).to.equal('requestAssistance');
+    expect(withCase.guessedIntent('can ATF help with tracing the pistols?')).to.equal(undefined);
+    expect(recognizer.guessedIntent('can the laboratory help with our case?')).to.equal(undefined);
   });
 
   it('reads a message only as far as the engine reads a question, so a pasted report costs no more than its start', () => {
