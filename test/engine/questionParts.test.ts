@@ -9,6 +9,8 @@ describe('engine/questionParts', () => {
     ['guns and rifles, and explosives', ['guns and rifles, and explosives']], // no question word after "and"
     ['Is there arson training? I investigate fires in St Lucia.', ['Is there arson training?']], // context, not a second question
     ['What is eTrace? Tell me about BATS too.', ['What is eTrace?', 'Tell me about BATS too.']],
+    ['whats eTrace and whats BATS, quick', ['whats eTrace', 'whats BATS, quick']],
+    ['is it for guns and explosives', ['is it for guns and explosives']],
   ];
   for (const [text, parts] of table) it(`splits "${text}"`, () => expect(questionParts(text)).to.deep.equal(parts));
 });
