@@ -49,6 +49,9 @@ describe('bot/mainDialog (the turn router)', () => {
     // Nor after a topic that offers a request: "ask for the team" is still under the condition.
     const after = await bot.say('if we ask for the response team, how soon can they arrive?');
     expect(after.map((r) => iad(r)?.decision)).to.not.include('form');
+     // A supposition that ends in a plain ask to act is a request.
+    const standby = await createTestBot().say('If a bomb goes off at the summit we host next spring we would want the response team on standby. Can we set that up now?');
+    expect(standby.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'response-team' } });
   });
 
   it('answers "tell me more" with the whole section the last answer came from', async () => {

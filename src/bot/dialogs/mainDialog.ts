@@ -191,7 +191,9 @@ export class MainDialog extends ComponentDialog {
    */
   private requestOffer(engine: AnswerEngine, text: string, result: EngineResult, recent: readonly string[], guessed: Intent | undefined): RequestOffer | undefined {
     const { intents } = engine;
-    if (intents.asksUnderCondition(text)) return undefined;
+    // A condition supposes, unless the message also plainly asks IAD to act: "if a bomb goes off
+    // during the summit we'd want the team on standby; can we set that up now?"
+    if (intents.asksUnderCondition(text) && !intents.asksToAct(text)) return undefined;
     const intended = this.requestTriggers.formOfIntent(guessed);
     const asksToAct = intended !== undefined || intents.asksToAct(text);
     const pointsBack = intents.pointsBack(text);
