@@ -101,8 +101,14 @@ export class IntentRecognizer {
     const requests = guesses.filter((guess) => isRequestIntent(guess.label));
     // A partner who tells of a case of their own while asking about a service wants it: less
     // certainty is needed ("we seized 14 pistols, can ATF help us trace them?").
-    const needed = this.ownCase.find(text).length > 0 ? this.model.confidenceWithCase : this.model.confidence;
-    const request = requests.reduce((sum, guess) => sum + guess.probability, 0) >= needed;
+    const ownCase = this.ownCase.find(text).length > 0;
+    const needed = ownCase ? this.model.confidenceWithCase : this.model.confidence;
+    // Wanting something done for one's own case, not of the assistant ("you", "now"), is a request
+    // to IAD staff however much it sounds like an order: "we recovered 40 guns, we want them run
+    // through eTrace".
+    const orderWords = this.doItNowCues.find(text).length > 0;
+    const doItNow = ownCase && !orderWords ? (guesses.find((guess) => guess.label === 'doItNow')?.probability ?? 0) : 0;
+    const request = requests.reduce((sum, guess) => sum + guess.probability, doItNow) >= needed;
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.model.confidence ? guess.label : undefined;

@@ -61,6 +61,11 @@ describe('engine/intents', () => {
     expect(withCase.guessedIntent('can the laboratory help with our case?')).to.equal('requestAssistance');
     expect(withCase.guessedIntent('can ATF help with tracing the pistols?')).to.equal(undefined);
     expect(recognizer.guessedIntent('can the laboratory help with our case?')).to.equal(undefined);
+    // Wanting something done for one's own case is a request to IAD staff, unless it orders the assistant ("now", "you").
+    const orders = ['run these serial numbers through eTrace', 'check these guns in the database'].map((text) => ({ text, label: 'doItNow' as const }));
+    const withOrders = new IntentRecognizer(file, new Analyzer(), [...examples, ...orders], { confidence: 0.7, confidenceWithCase: 0.5, maxChars: 2000 });
+    expect(withOrders.guessedIntent('we seized pistols, run them through eTrace')).to.equal('requestAssistance');
+    expect(withOrders.guessedIntent('we seized pistols, run them through eTrace now')).to.equal(undefined);
   });
 
   it('reads a message only as far as the engine reads a question, so a pasted report costs no more than its start', () => {
