@@ -88,9 +88,10 @@ export class IntentRecognizer {
   /**
    * The intent model's reading, when it is sure enough that the message asks something to be
    * done: what phrases (these and the dialogs' triggers) did not find, in words nobody wrote
-   * down. A request needs less certainty when the message tells of the partner's own case. Phrases, being exact, have the first word; and a question under a condition ("if
-   * we ask for the team, how soon...?") or one question opening with a question word ("what
-   * do we need to get a login for BATS?") is no request.
+   * down. A request needs less certainty when the message tells of the partner's own case.
+   * Phrases, being exact, have the first word; and a question under a condition ("if we ask
+   * for the team, how soon...?") or one question opening with a question word ("what do we
+   * need to get a login for BATS?") is no request.
    */
   guessedIntent(text: string): Intent | undefined {
     text = this.read(text);

@@ -5,9 +5,9 @@ const ASKING = String.raw`${WH}|is|are|does|do|did|can|could|will|would|should|t
  * The questions of a message that asks several ("What does IAD manage, and what is the
  * campaign about?"): its sentences ending in a question mark, and the parts joined by "and"
  * or "also" before a question word (without a comma, before a wh-word: "whats eTrace and
- * whats BATS"). A message with one question gives one part. A sentence
- * after a question that neither asks nor bids ("Is there arson training? I investigate fires
- * in St Lucia.") is context for that question, not another one.
+ * whats BATS"). A message with one question gives one part. A sentence after a question that
+ * neither asks nor bids ("Is there arson training? I investigate fires in St Lucia.") is
+ * context for that question, not another one.
  */
 export function questionParts(text: string): string[] {
   const asks = new RegExp(`^(?:${ASKING})\\b|\\?\\s*$`, 'i');
