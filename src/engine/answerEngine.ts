@@ -233,8 +233,12 @@ export class AnswerEngine {
   private searchAsked(text: string): EngineResult {
     const whole = this.search(text);
     const asked = askedPart(text);
-    if (whole.decision.kind === 'answer' || asked === text) return whole;
+    if (asked === text || (whole.decision.kind === 'answer' && whole.decision.certainty === 'clear')) return whole;
     const questions = this.search(asked);
+    // Read whole, a message only fairly sure of its answer may have been led off by what it tells
+    // ("I just arrived at the liaison post in Miami. What does IAD do?" is no question about where
+    // IAD's staff are): its questions alone, if they are clearly answered, say what it asks.
+    if (whole.decision.kind === 'answer') return questions.decision.kind === 'answer' && questions.decision.certainty === 'clear' ? questions : whole;
     // A message declined for a topic it names stays declined unless its questions alone are
     // clearly answered: "Our servers were hit by ransomware. Can ATF help?" is about ransomware;
     // "...weapons diverted from legal stocks. What courses does ATF sponsor?" is about courses.

@@ -88,6 +88,8 @@ describe('engine/answerEngine', () => {
     // The place told before the question counts; what the partner says of themselves does not.
     expect(topEntry(engine.ask("hello, I'm a customs inspector in Aruba. is ATF there or only in the US?").decision)).to.equal('iad-locations');
     expect(engine.ask('what is the capital of Suriname?').decision.kind).to.equal('fallback');
+    // What the partner tells of their own post does not make "what does IAD do?" a question about IAD's staff.
+    expect(topEntry(engine.ask("Hello, I just took up the liaison post in Bogota for our police. What does ATF's IAD do?").decision)).to.equal('iad-overview');
     // However short, it names its own topic: the one just discussed does not take it.
     expect(topEntry(engine.ask('ATF in Peru yes or no?', { recent: ['ilea-training-format'] }).decision)).to.equal('iad-locations');
   });
