@@ -162,6 +162,16 @@ describe('bot: guided request for assistance', () => {
     expect(submitted!.text).to.match(/reference \*\*IAD-2026-000001\*\*/);
   });
 
+  it('does not take a sentence about the case, typed one step too early, as the partner\'s name', async () => {
+    const bot = createTestBot();
+    await bot.say('we need ATF help with a trafficking case');
+    await bot.say('Policía Federal Ministerial');
+    expect(last(await bot.say('Mexico')).text).to.equal('What is your full name?');
+    const early = last(await bot.say('Nine pistols found in a container at the port on 24/11/2026, we need them traced'));
+    expect(early.text).to.match(/^That doesn't look right: I need a name, such as Marlon Brown\./);
+    expect(last(await bot.say("Det. Ana O'Brien-Ruiz")).text).to.equal('What is your role or rank (for example investigator, prosecutor, customs officer)?');
+  });
+
   it('resumes at the same step after a restart of the bot (state in SQLite)', async () => {
     const file = join(tempDir('restart'), 'iad.sqlite');
     const first = openDatabase(file);
@@ -275,16 +285,16 @@ describe('bot: guided request for assistance', () => {
     it('shows what partners typed in the summary as text: no HTML, images or links', async () => {
       const bot = createTestBot();
       // Tags are stripped from what channels deliver, but escaped entities become characters again.
-      const hostile = ['&lt;img src=x onerror=alert(1)&gt;', 'Mexico', '![track](https://elsewhere.example/x.png) [click](https://evil.example) **bold**'];
-      const summary = await toSummary(bot, [...hostile, ...TRAFFICKING_ANSWERS.slice(3)]);
+      const hostile = ['&lt;img src=x onerror=alert(1)&gt;', 'Mexico', 'Ana Ruiz', '![track](https://elsewhere.example/x.png) [click](https://evil.example) **bold**'];
+      const summary = await toSummary(bot, [...hostile, ...TRAFFICKING_ANSWERS.slice(4)]);
       expect(summary.text).to.include('**Requesting agency:** \\<img src=x onerror=alert(1)\\>');
       expect(summary.text).to.not.match(/(?<!\\)<img|(?<!\\)!\[|(?<!\\)\[click/);
       const teams = createTestBot();
       await teams.say({ type: 'message', text: 'we need ATF help with a trafficking case', channelId: 'msteams' });
-      for (const answer of [...hostile, ...TRAFFICKING_ANSWERS.slice(3)]) await teams.say({ type: 'message', text: answer, channelId: 'msteams' });
+      for (const answer of [...hostile, ...TRAFFICKING_ANSWERS.slice(4)]) await teams.say({ type: 'message', text: answer, channelId: 'msteams' });
       const facts = cardText(last(await teams.say({ type: 'message', text: 'yes', channelId: 'msteams' })));
       expect(facts).to.include('Requesting agency: \\<img src=x onerror=alert(1)\\>');
-      expect(facts).to.include('Your name: \\!\\[track\\](https://elsewhere.example/x.png) \\[click\\](https://evil.example) \\*\\*bold\\*\\*');
+      expect(facts).to.include('Your role: \\!\\[track\\](https://elsewhere.example/x.png) \\[click\\](https://evil.example) \\*\\*bold\\*\\*');
     });
 
     it('apologises for a failed turn and keeps the form where it was', async () => {
