@@ -100,8 +100,8 @@ describe('web chat in a real browser (Chromium)', function () {
       for (const [answer, next] of [
         [`&lt;img src=${origin}/html.png&gt; **Policía** _Federal_`, 'In which country is your agency?'],
         ['Mexico', 'What is your full name?'],
-        [`![pixel](${origin}/markdown.png) [click me](${origin}/link)`, /What is your role or rank/],
-        ['investigator', 'What e-mail address can IAD staff use to reach you?'],
+        ['Ana Ruiz', /What is your role or rank/],
+        [`![pixel](${origin}/markdown.png) [click me](${origin}/link)`, 'What e-mail address can IAD staff use to reach you?'],
         ['ana@pf.example', /What phone number can IAD staff use/],
         ['skip', 'Please describe the case and what you need from IAD, in a few sentences.'],
         ['We seized 14 rifles in Sonora and need to know where they were first sold.', 'How urgent is the request?'],
