@@ -57,6 +57,23 @@ describe('bot/iadBot', () => {
     expect(bot.recorded[0]!.question).to.not.match(/Maria|Lopez|maria@/);
   });
 
+  it('takes a typed "yes" or "no" right after an answer as its thumbs, and only then', async () => {
+    const bot = createTestBot();
+    const [answer] = await bot.say('what is the Bomb Arson Tracking System?');
+    const [thanks] = await bot.say('yes thanks');
+    expect(thanks!.text).to.equal('Thank you for the feedback.');
+    expect(bot.recorded.at(-1)).to.deep.include({ kind: 'helpful', entryId: iad(answer!)!.entryId, question: 'what is the Bomb Arson Tracking System?' });
+    // Asked once: another "no" is no second thumb.
+    const recorded = bot.recorded.length;
+    await bot.say('no');
+    expect(bot.recorded.filter((e) => e.kind === 'not-helpful')).to.have.length(0);
+    expect(bot.recorded.length).to.be.at.most(recorded + 1);
+    await bot.say('What is eTrace?');
+    const [sorry] = await bot.say('👎');
+    expect(sorry!.text).to.match(/^Thank you for telling me/);
+    expect(bot.recorded.at(-1)).to.deep.include({ kind: 'not-helpful', entryId: 'etrace-tracing' });
+  });
+
   it('offers "did you mean" and answers the option the partner picks', async () => {
     // No answer is confident and every option is close here, so the question is ambiguous whatever the tuning.
     const { knowledge } = realEngine();

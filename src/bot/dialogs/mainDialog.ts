@@ -7,6 +7,7 @@ import type { Intent } from '../../engine/intents';
 import { questionParts } from '../../engine/questionParts';
 import type { FormDefinition } from '../../forms/formDefinition';
 import { FormAction } from '../../forms/formSession';
+import { validateYesNo } from '../../forms/validators';
 import type { RequestOffer } from '../../forms/serviceRequests';
 import { RequestTriggers } from '../../forms/requestTriggers';
 import type { Logger } from '../../logger';
@@ -14,7 +15,7 @@ import type { FeedbackKind, FeedbackLog } from '../../storage/feedbackLog';
 import { placeNamesFromIntl, redactPersonalData, type KnownWords } from '../../storage/redact';
 import { findReference, type RequestStore } from '../../storage/requestStore';
 import { BotAction } from '../botAction';
-import { readMemory, rememberTopic } from '../conversationMemory';
+import { forgetFeedbackQuestion, readMemory, rememberTopic } from '../conversationMemory';
 import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import { REQUEST_ASSISTANCE_FORM, type Replies } from '../replies';
@@ -106,6 +107,15 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    // "yes" or "no" right after an answer answers its "Was this helpful?", as its thumbs do.
+    const memory = await readMemory(this.deps.memory, context);
+    await forgetFeedbackQuestion(this.deps.memory, context, memory);
+    const thumb = validateYesNo(text);
+    if (memory.feedbackFor && thumb.ok) {
+      await this.recordFeedback(context, memory.feedbackFor.entryId, thumb.value === 'yes', memory.feedbackFor.question, 'typed');
+      return step.endDialog();
+    }
+
     const reference = findReference(text);
     if (reference) {
       const status = this.deps.store.statusFor(reference, activity.channelId, activity.from.id);
@@ -123,7 +133,6 @@ export class MainDialog extends ComponentDialog {
 
     // A question about what the program does not cover is declined, however it is put
     // ("how do I apply for a job at ATF" is no request for assistance).
-    const memory = await readMemory(this.deps.memory, context);
     const result = engine.ask(text, { recent: memory.recent });
     if (result.decision.kind === 'fallback' && result.decision.reason === 'out-of-scope') {
       await this.reply(context, text, result);
@@ -259,7 +268,7 @@ export class MainDialog extends ComponentDialog {
     switch (decision.kind) {
       case 'answer':
         logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence, certainty: decision.certainty, followsUp: result.followsUp, missing: result.missing?.id });
-        if (decision.best.unit.kind === 'entry') await rememberTopic(this.deps.memory, context, decision.best.unit.entry.id);
+        if (decision.best.unit.kind === 'entry') await rememberTopic(this.deps.memory, context, decision.best.unit.entry.id, result.missing ? undefined : question);
         if (decision.certainty === 'moderate') this.record(context, 'low-confidence', { question, suggestedEntryId: suggested });
         break;
       case 'clarify':
@@ -302,18 +311,24 @@ export class MainDialog extends ComponentDialog {
         const entry = engine.entry(action.entryId);
         if (!entry) return false;
         logger.info('answer', { conversationId, unit: `e:${entry.id}`, via: 'button' });
-        await rememberTopic(this.deps.memory, context, entry.id);
+        await rememberTopic(this.deps.memory, context, entry.id, entry.title);
         await context.sendActivity(replies.answer(engine.chosenCandidate(entry), [], entry.title));
         return true;
       }
       case 'feedback':
         if (!engine.entry(action.entryId)) return false;
-        logger.info('feedback', { conversationId, entryId: action.entryId, helpful: action.helpful });
-        this.record(context, action.helpful ? 'helpful' : 'not-helpful', { entryId: action.entryId, question: action.question });
-        await context.sendActivity(replies.feedbackThanks(action.helpful));
+        await this.recordFeedback(context, action.entryId, action.helpful, action.question, 'button');
         return true;
     }
   }
+
+  /** A thumb, pressed or typed: recorded for content authors, and thanked. */
+  private async recordFeedback(context: TurnContext, entryId: string, helpful: boolean, question: string | undefined, via: 'button' | 'typed'): Promise<void> {
+    this.deps.logger.info('feedback', { conversationId: context.activity.conversation.id, entryId, helpful, via });
+    this.record(context, helpful ? 'helpful' : 'not-helpful', { entryId, question });
+    await context.sendActivity(this.deps.replies.feedbackThanks(helpful));
+  }
+
 
   /**
    * A form's button after that form ended. A Submit pressed again (a double click, an old
