@@ -83,6 +83,8 @@ describe('bot/mainDialog (the turn router)', () => {
     // A request's words inside a question about one sent before name that request, not a new one.
     const [asked] = await createTestBot().say('did the people at IAD ever look at our ask for a trafficking assessment from last spring?');
     expect(iad(asked!)).to.deep.include({ decision: 'status' });
+    const [looked] = await createTestBot().say('did IAD ever look at our ask for a trafficking assessment from last spring?');
+    expect(iad(looked!)).to.deep.include({ decision: 'status' });
     // A follow-up phrase requests the topic just discussed, whatever the model makes of two words.
     const bot = createTestBot();
     await bot.say('What is eTrace?');
