@@ -189,12 +189,17 @@ export class Replies {
 
   /** "Request this" for a service answer; "Ask IAD staff" when the question asked what the page does not say. */
   private nextStep(entry: KnowledgeEntry | undefined, missing: Detail | undefined, question: string): CardAction | undefined {
-    const offer = entry ? this.offerFor(entry) : undefined;
     if (missing) {
-      const formId = offer?.formId ?? REQUEST_ASSISTANCE_FORM;
-      return messageBack(this.messages.askStaffLabel, { action: 'startForm', formId, prefill: offer?.prefill ?? {}, message: question.slice(0, 2000) });
+      const { formId, prefill } = this.staffOffer(entry);
+      return messageBack(this.messages.askStaffLabel, { action: 'startForm', formId, prefill, message: question.slice(0, 2000) });
     }
+    const offer = entry ? this.offerFor(entry) : undefined;
     return offer ? messageBack(this.messages.requestThisLabel, { action: 'startForm', formId: offer.formId, prefill: offer.prefill }) : undefined;
+  }
+
+  /** The request that asks IAD staff what an answer about `entry` does not say: its service's, or one for assistance. */
+  staffOffer(entry: KnowledgeEntry | undefined): RequestOffer {
+    return (entry && this.offerFor(entry)) ?? { formId: REQUEST_ASSISTANCE_FORM, prefill: {} };
   }
 
   /** Follow-ups the entry declares; with a moderate answer, the close alternatives first. */

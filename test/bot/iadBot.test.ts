@@ -57,7 +57,7 @@ describe('bot/iadBot', () => {
     expect(bot.recorded[0]!.question).to.not.match(/Maria|Lopez|maria@/);
   });
 
-  it('takes a typed "yes" or "no" right after an answer as its thumbs, and only then', async () => {
+  it('takes a typed "yes" or "no" right after an answer as the answer to the question its card ends on, and only then', async () => {
     const bot = createTestBot();
     const [answer] = await bot.say('what is the Bomb Arson Tracking System?');
     const [thanks] = await bot.say('yes thanks');
@@ -72,6 +72,12 @@ describe('bot/iadBot', () => {
     const [sorry] = await bot.say('👎');
     expect(sorry!.text).to.match(/^Thank you for telling me/);
     expect(bot.recorded.at(-1)).to.deep.include({ kind: 'not-helpful', entryId: 'etrace-tracing' });
+    // After what the page does not say, "yes" takes up the offer to ask IAD staff, as its button does.
+    const partial = createTestBot();
+    await partial.say('how much does the ILEA post-blast course cost?');
+    const started = await partial.say('yes please');
+    expect(started.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'post-blast' } });
+    expect(partial.recorded.filter((e) => e.kind === 'helpful' || e.kind === 'not-helpful')).to.have.length(0);
   });
 
   it('offers "did you mean" and answers the option the partner picks', async () => {

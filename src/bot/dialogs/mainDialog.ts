@@ -15,7 +15,7 @@ import type { FeedbackKind, FeedbackLog } from '../../storage/feedbackLog';
 import { placeNamesFromIntl, redactPersonalData, type KnownWords } from '../../storage/redact';
 import { findReference, type RequestStore } from '../../storage/requestStore';
 import { BotAction } from '../botAction';
-import { forgetFeedbackQuestion, readMemory, rememberTopic } from '../conversationMemory';
+import { forgetLastAnswer, readMemory, rememberTopic } from '../conversationMemory';
 import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import { REQUEST_ASSISTANCE_FORM, type Replies } from '../replies';
@@ -107,12 +107,15 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    // "yes" or "no" right after an answer answers its "Was this helpful?", as its thumbs do.
+    // "yes" or "no" right after an answer answers the question its card ends on: "Was this
+    // helpful?", as its thumbs do, or, after what the page does not say, whether to ask IAD staff.
     const memory = await readMemory(this.deps.memory, context);
-    await forgetFeedbackQuestion(this.deps.memory, context, memory);
-    const thumb = validateYesNo(text);
-    if (memory.feedbackFor && thumb.ok) {
-      await this.recordFeedback(context, memory.feedbackFor.entryId, thumb.value === 'yes', memory.feedbackFor.question, 'typed');
+    await forgetLastAnswer(this.deps.memory, context, memory);
+    const yesNo = validateYesNo(text);
+    const last = memory.lastAnswer;
+    if (last && yesNo.ok && last.offersStaff && yesNo.value === 'yes') return this.askStaff(step, last.entryId, last.question);
+    if (last && yesNo.ok && !last.offersStaff) {
+      await this.recordFeedback(context, last.entryId, yesNo.value === 'yes', last.question, 'typed');
       return step.endDialog();
     }
 
@@ -268,7 +271,7 @@ export class MainDialog extends ComponentDialog {
     switch (decision.kind) {
       case 'answer':
         logger.info('answer', { conversationId, unit: decision.best.unit.key, confidence: decision.best.confidence, certainty: decision.certainty, followsUp: result.followsUp, missing: result.missing?.id });
-        if (decision.best.unit.kind === 'entry') await rememberTopic(this.deps.memory, context, decision.best.unit.entry.id, result.missing ? undefined : question);
+        if (decision.best.unit.kind === 'entry') await rememberTopic(this.deps.memory, context, decision.best.unit.entry.id, question, result.missing !== undefined);
         if (decision.certainty === 'moderate') this.record(context, 'low-confidence', { question, suggestedEntryId: suggested });
         break;
       case 'clarify':
@@ -320,6 +323,13 @@ export class MainDialog extends ComponentDialog {
         await this.recordFeedback(context, action.entryId, action.helpful, action.question, 'button');
         return true;
     }
+  }
+
+  /** "Yes" to an answer's offer to ask IAD staff what the page does not say: its button, typed. */
+  private async askStaff(step: WaterfallStepContext, entryId: string, question: string): Promise<DialogTurnResult> {
+    const { formId, prefill } = this.deps.replies.staffOffer(this.engineFor(step.context).entry(entryId));
+    this.deps.logger.info('form started', { conversationId: step.context.activity.conversation.id, form: formId, via: 'typed yes' });
+    return step.beginDialog(formId, { openingMessage: question, prefill } satisfies FormDialogOptions);
   }
 
   /** A thumb, pressed or typed: recorded for content authors, and thanked. */
