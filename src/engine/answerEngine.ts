@@ -154,7 +154,7 @@ export class AnswerEngine {
     if (direct.decision.kind !== 'answer') return followed;
     // "ATF in Peru yes or no?" names its own topic, however short; so does "what happened in
     // fiscal 2019?" after another topic, by a year its answer gives and the topic's does not.
-    const namesOwnTopic = direct.decision.best.named || this.yearMovesOn(text, direct, last) || this.titleMovesOn(text, direct, last);
+    const namesOwnTopic = direct.decision.best.named || this.yearMovesOn(text, direct, last) || this.titleMovesOn(direct, last);
     if (shift || (namesOwnTopic && !pointsBack && !more)) return direct;
     // "Who does ATF partner with for these academies?" names its own topic clearly enough.
     const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
@@ -185,17 +185,18 @@ export class AnswerEngine {
    * general for this: "goal" is one of the mission's, and "what is the goal?" after the
    * campaign asks about the campaign.)
    */
-  private titleMovesOn(question: string, result: EngineResult, last: KnowledgeEntry): boolean {
+  private titleMovesOn(result: EngineResult, last: KnowledgeEntry): boolean {
     const best = result.decision.kind === 'answer' && result.decision.certainty === 'clear' ? result.decision.best.unit : undefined;
     if (best?.kind !== 'entry' || best.entry.id === last.id) return false;
     const titled = this.has(best.entry.title);
     const lastSays = this.has([last.title, ...last.tags, last.answer].join('\n'));
-    return this.topicTerms(question).some((term) => titled(term) && !lastSays(term));
+    // The question as the search already read it: no second analysis of the same words.
+    return result.query.terms.some((term) => namesTopic(term) && titled(term) && !lastSays(term));
   }
 
-  /** The question's words that name a topic and that fewer than half the units use (idf above ln 2). */
+  /** The question's words that name a topic (see `namesTopic`). */
   private topicTerms(text: string): QueryTerm[] {
-    return analyzeQuery(text, this.context).terms.filter((term) => term.topic && term.weight > Math.LN2);
+    return analyzeQuery(text, this.context).terms.filter(namesTopic);
   }
 
   /** Whether a text has a query term's own words. */
@@ -342,6 +343,11 @@ function yearsGiven(unit: SearchUnit): Set<string> {
 /** The years a text names, each once. */
 function yearsIn(text: string): string[] {
   return [...new Set(text.match(YEAR) ?? [])];
+}
+
+/** A word that names a topic and that fewer than half the units use (idf above ln 2). */
+function namesTopic(term: QueryTerm): boolean {
+  return term.topic && term.weight > Math.LN2;
 }
 
 /** idf over search units (not lunr documents), so an entry with many questions is one voice. */

@@ -113,10 +113,13 @@ export class MainDialog extends ComponentDialog {
     await forgetLastAnswer(this.deps.memory, context, memory);
     const yesNo = validateYesNo(text);
     const last = memory.lastAnswer;
-    if (last && yesNo.ok && last.offersStaff && yesNo.value === 'yes') return this.askStaff(step, last.entryId, last.question);
-    if (last && yesNo.ok && !last.offersStaff) {
-      await this.recordFeedback(context, last.entryId, yesNo.value === 'yes', last.question, 'typed');
-      return step.endDialog();
+    if (last && yesNo.ok) {
+      const yes = yesNo.value === 'yes';
+      if (last.offersStaff && yes) return this.askStaff(step, last.entryId, last.question);
+      if (!last.offersStaff) {
+        await this.recordFeedback(context, last.entryId, yes, last.question, 'typed');
+        return step.endDialog();
+      }
     }
 
     const reference = findReference(text);
@@ -338,7 +341,6 @@ export class MainDialog extends ComponentDialog {
     this.record(context, helpful ? 'helpful' : 'not-helpful', { entryId, question });
     await context.sendActivity(this.deps.replies.feedbackThanks(helpful));
   }
-
 
   /**
    * A form's button after that form ended. A Submit pressed again (a double click, an old
