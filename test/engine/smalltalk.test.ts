@@ -11,6 +11,7 @@ describe('engine/smalltalk', () => {
     ['ok thank you so much', 'thanks'],
     ['help', 'help'],
     ['what can you do?', 'capabilities'],
+    ['what is this bot for?', 'capabilities'],
     ['who are you', 'identity'],
     ['bye', 'goodbye'],
     ['start over', 'startOver'],
