@@ -37,6 +37,9 @@ export const IntentFile = z.strictObject({
     request: phrases,
     /** Words that, opening a message, make it a question about the service, not a request for it ("who can get one?"). */
     questionWords: z.array(z.string().trim().min(1)).default([]),
+    /** A year relative to the one the last answer gives ("and the year after?", "the previous year?"). */
+    yearAfter: z.array(z.string().trim().min(1)).default([]),
+    yearBefore: z.array(z.string().trim().min(1)).default([]),
   }),
   /**
    * Words that set a topic aside ("besides the lab", "other than eTrace"): what follows them,

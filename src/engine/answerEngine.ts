@@ -139,8 +139,9 @@ export class AnswerEngine {
    * answered, and "tell me more" gets that topic's whole section of the program page.
    */
   ask(text: string, context: AskContext = {}): EngineResult {
-    const direct = this.searchAsked(text);
     const last = context.recent?.[0] === undefined ? undefined : this.entriesById.get(context.recent[0]);
+    if (last) text = this.withRelativeYear(text, last);
+    const direct = this.searchAsked(text);
     if (!last) return direct;
     const pointsBack = this.intents.pointsBack(text);
     const more = this.intents.asksMore(text);
@@ -203,6 +204,18 @@ export class AnswerEngine {
   private has(text: string): (term: QueryTerm) => boolean {
     const stems = new Set(this.context.analyzer.stems(text));
     return (term) => term.variants.some((v) => v.kind === 'exact' && v.stems.every((stem) => stems.has(stem)));
+  }
+
+  /**
+   * "And the year after?", after an answer about fiscal year 2019, asks about 2020: the year is
+   * added to the question, so the search finds what the page says of it, or the answer says
+   * plainly that the page gives nothing for that year. Only when the last answer gives one year.
+   */
+  private withRelativeYear(text: string, last: KnowledgeEntry): string {
+    const offset = this.intents.yearOffset(text);
+    const [year, ...others] = yearsGiven(this.unitsByKey.get(`e:${last.id}`)!);
+    // Before the closing question mark: words after a question are read as context.
+    return offset === undefined || year === undefined || others.length > 0 ? text : text.replace(/[\s?]*$/, (end) => ` ${Number(year) + offset}${end}`);
   }
 
   /** Whether the question names a year that its own answer gives and the last topic's does not. */

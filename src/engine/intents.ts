@@ -18,6 +18,7 @@ export class IntentRecognizer {
   private readonly doItNowCues: PhraseMatcher<true>;
   private readonly pointers: PhraseMatcher<true>;
   private readonly more: PhraseMatcher<true>;
+  private readonly relativeYear: PhraseMatcher<1 | -1>;
   private readonly forTopic: PhraseMatcher<true>;
   private readonly shift: PhraseMatcher<true>;
   private readonly setAside: RegExp | undefined;
@@ -47,6 +48,11 @@ export class IntentRecognizer {
     this.doItNowCues = of(file.doItNow.cues, true as const, 'wordForms');
     this.pointers = of(file.followUp.pointers, true as const, 'wordForms');
     this.more = of(file.followUp.more, true as const, 'words');
+    this.relativeYear = new PhraseMatcher(
+      [...file.followUp.yearAfter.map((phrase) => ({ phrase, value: 1 as const })), ...file.followUp.yearBefore.map((phrase) => ({ phrase, value: -1 as const }))],
+      analyzer,
+      'phrase',
+    );
     this.forTopic = of(file.followUp.request, true as const, 'words');
     this.shift = of(file.followUp.shift, true as const, 'wordForms');
     // In order: "before I send my people, I would like to know..." asks nothing of IAD.
@@ -100,10 +106,11 @@ export class IntentRecognizer {
     // Whether it is a request is one question, which request another: a message torn between
     // assistance and training is still surely a request.
     const requests = guesses.filter((guess) => isRequestIntent(guess.label));
-    // A partner who tells of a case of their own while asking about a service wants it: less
-    // certainty is needed ("we seized 14 pistols, can ATF help us trace them?").
+    // A partner who tells of a case of their own while asking about a service wants it, and so
+    // does one who asks IAD to act: less certainty is needed ("we seized 14 pistols, can ATF
+    // help us trace them?", "we need help from IAD with a case, can someone contact me?").
     const ownCase = this.ownCase.find(text).length > 0;
-    const needed = ownCase ? this.model.confidenceWithCase : this.model.confidence;
+    const needed = ownCase || this.asksToAct(text) ? this.model.confidenceWithCase : this.model.confidence;
     // Wanting something done for one's own case, not of the assistant ("you", "now"), is a request
     // to IAD staff however much it sounds like an order: "we recovered 40 guns, we want them run
     // through eTrace".
@@ -125,6 +132,11 @@ export class IntentRecognizer {
   asksMore(text: string): boolean {
     text = this.read(text);
     return this.more.find(text).length > 0;
+  }
+
+  /** "And the year after?" is 1, "the previous year?" -1: a year counted from the last answer's. */
+  yearOffset(text: string): 1 | -1 | undefined {
+    return this.relativeYear.find(this.read(text))[0]?.value;
   }
 
   /** The message without its "tell me more" words: what else it asks, if anything. */

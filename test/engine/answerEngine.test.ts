@@ -107,6 +107,13 @@ describe('engine/answerEngine', () => {
     expect(topEntry(engine.ask('what year?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('anti-firearms-trafficking-campaign');
   });
 
+  it('counts "the year after" from the year the last answer gives, and says so when the page has nothing for it', () => {
+    expect(topEntry(engine.ask('and the year after?', { recent: ['ilea-classes-fy2019'] }).decision)).to.equal('interagency-partnerships-fy2020');
+    const before = engine.ask('and the previous year?', { recent: ['ilea-classes-fy2019'] });
+    expect(topEntry(before.decision)).to.equal('ilea-classes-fy2019');
+    expect(before.missing?.name).to.equal('anything about 2018');
+  });
+
   it('keeps a message declined for the topic its context names, unless its questions alone are clearly answered', () => {
     const ransomware = engine.ask('Our ministry servers were hit by ransomware. Can ATF help us recover the data?').decision;
     expect(ransomware).to.deep.include({ kind: 'fallback', reason: 'out-of-scope' });

@@ -11,6 +11,8 @@ const file = {
     shift: ['and', 'what about'],
     request: ['want that', 'need them', 'get one'],
     questionWords: ['who', 'what'],
+    yearAfter: ['year after', 'following year'],
+    yearBefore: ['year before', 'año anterior'],
   },
   setAside: ['besides', 'other than'],
   alternatives: { only: ['only', 'solo'], or: ['or', 'o'] },
@@ -85,6 +87,13 @@ describe('engine/intents', () => {
     expect(recognizer.asksForTopic('how do we get one?')).to.equal(true);
     expect(recognizer.asksForTopic('who can get one?')).to.equal(false); // one question about it
     expect(recognizer.asksForTopic('What was the first course again? We want that for our officers.')).to.equal(true);
+  });
+
+  it('tells a year counted from the last answer\'s ("and the year after?")', () => {
+    expect(recognizer.yearOffset('and the year after?')).to.equal(1);
+    expect(recognizer.yearOffset('And in the following year, what did they do?')).to.equal(1);
+    expect(recognizer.yearOffset('¿y el año anterior?')).to.equal(-1);
+    expect(recognizer.yearOffset('what happened after that?')).to.equal(undefined);
   });
 
   it('tells a message that asks IAD to act on a service', () => {
