@@ -179,7 +179,7 @@ export class IntentRecognizer {
   }
 
   /** Only questions, the first opening with a question word ("who can get one?", "what do we need for a login? an MOU?"). */
-  private asksOnly(text: string): boolean {
+  asksOnly(text: string): boolean {
     return /^[^.!\n]+\?\s*$/.test(text.trim()) && this.questionWords.find(text).some((match) => match.position === 0);
   }
 }

@@ -54,6 +54,15 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(standby.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'response-team' } });
   });
 
+  it('answers a question about how requests work ("what are the criteria to be nominated?") instead of starting one', async () => {
+    const replies = await createTestBot().say('What are the criteria for an officer to be nominated to an ATF course at ILEA? Rank, years of service?');
+    expect(replies.map((r) => iad(r)?.decision)).to.not.include('form');
+    expect(iad(decided(replies))).to.deep.include({ decision: 'answer', missing: 'eligibility' });
+    // Asked to act, the same words are a request.
+    const nominate = await createTestBot().say('We would like to nominate two officers for the arson course, how do we apply?');
+    expect(nominate.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training' });
+  });
+
   it('answers "tell me more" with the whole section the last answer came from', async () => {
     const bot = createTestBot();
     await bot.say('What is the Bomb Arson Tracking System?');

@@ -219,7 +219,8 @@ export class MainDialog extends ComponentDialog {
     const picked = pointsBack ? engine.entryNamedAmong(recent, text, about) : undefined;
     const { replies } = this.deps;
     const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
-    const trigger = this.requestTriggers.find(text);
+    // "What are the criteria to be nominated for a course?" asks about nominations, it nominates nobody.
+    const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.requestTriggers.find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
     if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
     const formId = trigger?.formId ?? intended;
