@@ -33,10 +33,14 @@ export interface Tally {
 }
 
 export interface BlindReport {
-  /** In scope: answered at the first reply, containing the terms a right answer has. */
-  answer: Tally & { clarified: number; clarifiedFirstRight: number };
+  /**
+   * In scope: answered at the first reply, containing the terms a right answer has.
+   * `formsOpened` lists the plain questions after which a request form opened too: the cost of
+   * reading requests eagerly, which the partner has to cancel.
+   */
+  answer: Tally & { clarified: number; clarifiedFirstRight: number; formsOpened: string[] };
   /** A detail the page does not give: said so (with what the page does say), or declined. */
-  partial: Tally & { withContent: number };
+  partial: Tally & { withContent: number; formsOpened: string[] };
   decline: Tally;
   /** A request started, of the right kind; `prefilled` counts the right service filled in. */
   requests: Tally & { prefilled: number };
@@ -60,6 +64,11 @@ function answerIn(replies: BotReply[]): BotReply | undefined {
 function answersText(replies: BotReply[]): string | undefined {
   const answers = replies.filter((reply) => reply.iad?.decision === 'answer');
   return answers.length === 0 ? undefined : answers.map((reply) => reply.text).join('\n');
+}
+
+/** Whether one of the replies starts a request form. */
+function opensForm(replies: BotReply[]): boolean {
+  return replies.some((reply) => reply.iad?.decision === 'form');
 }
 
 /** Whether one of the replies starts the form. */
@@ -118,8 +127,8 @@ function turnRight(turn: FollowUpTurn, replies: BotReply[]): boolean {
 /** Puts every question of a blind set to the target, each in a conversation of its own (follow-ups share theirs). */
 export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promise<BlindReport> {
   const report: BlindReport = {
-    answer: { ...tally(), clarified: 0, clarifiedFirstRight: 0 },
-    partial: { ...tally(), withContent: 0 },
+    answer: { ...tally(), clarified: 0, clarifiedFirstRight: 0, formsOpened: [] },
+    partial: { ...tally(), withContent: 0, formsOpened: [] },
     decline: tally(),
     requests: { ...tally(), prefilled: 0 },
     status: tally(),
@@ -134,6 +143,7 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     const reply = decisive(replies);
     const text = answersText(replies);
     judge(report.answer, item.q, text !== undefined && mentionsAll(text, item.mustMention), item.mustMention.join(' + '), replies);
+    if (opensForm(replies)) report.answer.formsOpened.push(item.q);
     if (reply?.iad?.decision === 'clarify') {
       report.answer.clarified++;
       // Whether the first option was right: pressed, as a partner would.
@@ -147,6 +157,7 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     const iad = (answerIn(replies) ?? decisive(replies))?.iad;
     const withContent = iad?.decision === 'answer' && iad.missing !== undefined;
     if (withContent) report.partial.withContent++;
+    if (opensForm(replies)) report.partial.formsOpened.push(item.q);
     judge(report.partial, item.q, withContent || iad?.decision === 'fallback', `says the page does not give ${item.missing}`, replies);
   }
   for (const item of set.decline) {

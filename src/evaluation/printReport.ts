@@ -8,8 +8,8 @@ export function formatBlindReport(name: string, report: BlindReport, verbose: bo
   const row = (label: string, tally: Tally, extra = '') => `  ${label.padEnd(26)} ${String(tally.correct).padStart(4)}/${String(tally.total).padEnd(4)} ${percent(tally.correct, tally.total).padStart(6)}${extra}`;
   const lines = [
     name,
-    row('in scope, answered right', answer, `   did you mean ${percent(answer.clarified, answer.total)} (first option right ${answer.clarifiedFirstRight})`),
-    row('detail not on the page', partial, `   said so with the content ${partial.withContent}`),
+    row('in scope, answered right', answer, `   did you mean ${percent(answer.clarified, answer.total)} (first option right ${answer.clarifiedFirstRight}); a form opened too ${answer.formsOpened.length}`),
+    row('detail not on the page', partial, `   said so with the content ${partial.withContent}; a form opened too ${partial.formsOpened.length}`),
     row('out of scope, declined', decline),
     row('requests started', requests, `   type filled in ${requests.prefilled}`),
     row('status asked', status),
@@ -20,6 +20,7 @@ export function formatBlindReport(name: string, report: BlindReport, verbose: bo
     for (const [label, tally] of Object.entries({ answer, partial, decline, requests, status, doItNow, followUps })) {
       for (const failure of tally.failures) lines.push(`  ${label.toUpperCase()} ${failure.question}\n      expected ${failure.expected}; got ${failure.got}`);
     }
+    for (const question of [...answer.formsOpened, ...partial.formsOpened]) lines.push(`  FORM AFTER A QUESTION ${question}`);
   }
   return lines;
 }

@@ -32,7 +32,7 @@ describe('evaluation/blindEvaluation', () => {
     const report = await evaluateBlindSet(
       scripted({
         'what is eTrace': [answer('Firearms tracing with eTrace')],
-        'where are staff': [answer('IAD staff work in Mexico')],
+        'where are staff': [answer('IAD staff work in Mexico'), { text: 'I will take your request', buttons: [], iad: { decision: 'form', formId: 'request-assistance' } }],
         ambiguous: [{ text: 'Did you mean', buttons: [{ title: 'BATS', value: 'bats' }], iad: { decision: 'clarify', options: ['bats'] } }],
         '"bats"': [answer('Access to BATS')],
         'cost?': [answer('ILEA courses', { missing: 'cost' })],
@@ -44,8 +44,11 @@ describe('evaluation/blindEvaluation', () => {
       }),
       set,
     );
+    // Answered, but a form opened after a plain question too: counted, as it costs the partner a cancel.
     expect(report.answer).to.include({ total: 3, correct: 2, clarified: 1, clarifiedFirstRight: 1 });
+    expect(report.answer.formsOpened).to.deep.equal(['where are staff']);
     expect(report.partial).to.include({ correct: 1, withContent: 1 });
+    expect(report.partial.formsOpened).to.deep.equal([]);
     expect(report.decline).to.include({ total: 1, correct: 0 });
     expect(report.decline.failures[0]).to.deep.include({ question: 'weather?', got: 'answer: the weather is fine' });
     expect(report.requests).to.include({ correct: 1, prefilled: 1 });
