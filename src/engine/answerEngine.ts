@@ -156,7 +156,9 @@ export class AnswerEngine {
     // "ATF in Peru yes or no?" names its own topic, however short; so does "what happened in
     // fiscal 2019?" after another topic, by a year its answer gives and the topic's does not.
     const namesOwnTopic = direct.decision.best.named || this.yearMovesOn(text, direct, last) || this.titleMovesOn(direct, last);
-    if (shift || (namesOwnTopic && !pointsBack && !more)) return direct;
+    // "And in Mexico?" and "what about BATS?" move to another topic; "and the goal?" asks about
+    // this one, like any short question.
+    if (namesOwnTopic && (shift || (!pointsBack && !more))) return direct;
     // "Who does ATF partner with for these academies?" names its own topic clearly enough.
     const ownTopic = direct.decision.certainty === 'clear' && direct.decision.best.confidence >= contextual.decision.best.confidence;
     if (pointsBack || more) return ownTopic ? direct : followed;

@@ -101,6 +101,11 @@ describe('engine/answerEngine', () => {
     expect(topEntry(engine.ask('what is the goal?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('anti-firearms-trafficking-campaign');
   });
 
+  it('reads "and the goal?" about the topic just discussed, and "and what about BATS?" about BATS', () => {
+    expect(topEntry(engine.ask('and the goal?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('anti-firearms-trafficking-campaign');
+    expect(topEntry(engine.ask('and what about BATS?', { recent: ['anti-firearms-trafficking-campaign'] }).decision)).to.equal('bats');
+  });
+
   it('leaves the topic just discussed for a short question whose year only its own answer states', () => {
     expect(topEntry(engine.ask('what happened in fiscal 2019', { recent: ['bats'] }).decision)).to.equal('ilea-classes-fy2019');
     // Without a year of its own, a short question stays on the topic.
