@@ -1,4 +1,4 @@
-import lunr from 'lunr';
+import { ENGLISH, type Language } from './languages';
 
 /** A word as the partner wrote it (normalized) and the stem the index stores for it. */
 export interface Term {
@@ -8,14 +8,18 @@ export interface Term {
 
 /**
  * The one text analysis used for indexing and for queries, so both sides agree: accents
- * folded, lowercase, punctuation dropped, stop words removed, Porter stems. Lunr's own
- * pipelines are left empty and the index receives these stems, which also keeps user text
- * away from lunr's query parser.
+ * folded, lowercase, punctuation dropped, stop words removed, stems of the knowledge's
+ * language (Porter for English, Snowball for Spanish and French). Lunr's own pipelines are
+ * left empty and the index receives these stems, which also keeps user text away from lunr's
+ * query parser.
  */
 export class Analyzer {
   private readonly extraStopWords: ReadonlySet<string>;
 
-  constructor(extraStopWords: readonly string[] = []) {
+  constructor(
+    extraStopWords: readonly string[] = [],
+    readonly language: Language = ENGLISH,
+  ) {
     this.extraStopWords = new Set(extraStopWords.flatMap((w) => normalizedWords(w)));
   }
 
@@ -27,15 +31,19 @@ export class Analyzer {
   terms(text: string): Term[] {
     return this.words(text)
       .filter((word) => !this.isStopWord(word))
-      .map((word) => ({ word, stem: stemWord(word) }));
+      .map((word) => ({ word, stem: this.stem(word) }));
   }
 
   stems(text: string): string[] {
     return this.terms(text).map((t) => t.stem);
   }
 
+  stem(word: string): string {
+    return this.language.stem(word);
+  }
+
   isStopWord(word: string): boolean {
-    return this.extraStopWords.has(word) || lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+    return this.extraStopWords.has(word) || this.language.isStopWord(word);
   }
 }
 
@@ -53,8 +61,7 @@ export function normalizedWords(text: string): string[] {
     .filter((word) => word.length > 1 || /\d/.test(word));
 }
 
-/** British -ise/-yse spellings stem like the American ones ("organisations", "analyse"). */
+/** An English stem: what the intent model, which reads every language alike, compares. */
 export function stemWord(word: string): string {
-  const american = word.replace(/([iy])s(e|ed|es|ing|ation|ations)$/, '$1z$2');
-  return lunr.stemmer(new lunr.Token(american, {})).toString();
+  return ENGLISH.stem(word);
 }

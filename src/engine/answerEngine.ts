@@ -3,10 +3,9 @@ import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
 import { deriveAcronyms } from './acronyms';
 import { analyzerFor } from './analyzerFor';
-import { normalizedWords, stemWord } from './analyzer';
+import { normalizedWords } from './analyzer';
 import { decide, type Decision, type OutOfScopeTopic } from './decide';
 import { DetailFinder, type Detail } from './details';
-import { englishDictionary } from './dictionary';
 import { IntentRecognizer } from './intents';
 import { INTENT_LABELS } from './intentModel';
 import { OutOfScopeDetector } from './outOfScope';
@@ -125,7 +124,7 @@ export class AnswerEngine {
       analyzer,
       vocabulary,
       synonyms,
-      dictionary: englishDictionary(),
+      dictionary: analyzer.language.dictionary(),
       topicStems,
       idf: inverseDocumentFrequency(units),
       isPlaceWord: () => false,
@@ -272,7 +271,7 @@ export class AnswerEngine {
     // ("I'm a customs inspector in Aruba. Is ATF there?").
     const questionSentences = askedPart(read);
     const askedWords = new Set(normalizedWords(questionSentences));
-    const otherWords = query.terms.filter((term) => !placeWords.has(term.word) && askedWords.has(term.word)).map((term) => ({ stem: stemWord(term.word), known: term.known }));
+    const otherWords = query.terms.filter((term) => !placeWords.has(term.word) && askedWords.has(term.word)).map((term) => ({ stem: this.context.analyzer.stem(term.word), known: term.known }));
     const presence = this.places.asksPresence(placeWords, otherWords) ? this.presenceEntries : [];
     const candidates = this.withConcepts(questionSentences, rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings), presence);
     const topics = this.outOfScope.find(read);
@@ -326,7 +325,7 @@ export class AnswerEngine {
 
   /** A word of the knowledge, its synonyms or a stop word ("Can", "What"): not personal data. */
   isKnownWord(word: string): boolean {
-    return this.context.analyzer.isStopWord(word) || this.context.vocabulary.hasStem(stemWord(word));
+    return this.context.analyzer.isStopWord(word) || this.context.vocabulary.hasStem(this.context.analyzer.stem(word));
   }
 }
 

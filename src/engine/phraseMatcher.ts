@@ -1,4 +1,4 @@
-import { stemWord, type Analyzer } from './analyzer';
+import type { Analyzer } from './analyzer';
 
 /** How a phrase is found in a message. */
 export type PhraseMode =
@@ -100,7 +100,7 @@ export class PhraseMatcher<T> {
   stemsOf(text: string): string[] {
     if (this.mode === 'sequence') return this.analyzer.stems(text);
     const words = this.analyzer.words(text);
-    return this.mode === 'wordForms' || this.mode === 'exact' ? words : words.map(stemWord);
+    return this.mode === 'wordForms' || this.mode === 'exact' ? words : words.map((word) => this.analyzer.stem(word));
   }
 }
 
