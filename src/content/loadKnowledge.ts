@@ -36,8 +36,11 @@ export interface KnowledgeBase {
 }
 
 /**
- * Loads `<root>/retrieval.yaml` and `<root>/<locale>/…`. All files are read and checked
- * before anything is reported, so one run lists every mistake with its file and line.
+ * Loads `<root>/retrieval.yaml`, the program text (`<root>/sources/`, cited by every locale:
+ * the page is English), the intent model's examples (`<root>/intent-examples.yaml`: partners
+ * mix languages, so every locale's model learns from all of them) and `<root>/<locale>/…`.
+ * All files are read and checked before anything is reported, so one run lists every mistake
+ * with its file and line.
  */
 export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBase {
   const problems: ContentProblem[] = [];
@@ -58,11 +61,11 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
   const details = attempt(join(dir, 'details.yaml'), (f) => readYamlFile(f, DetailFile));
   const places = attempt(join(dir, 'places.yaml'), (f) => readYamlFile(f, PlaceFile));
   const intents = attempt(join(dir, 'intents.yaml'), (f) => readYamlFile(f, IntentFile).data);
-  const intentExamples = attempt(join(dir, 'intent-examples.yaml'), (f) => readYamlFile(f, IntentExamples).data);
+  const intentExamples = attempt(join(root, 'intent-examples.yaml'), (f) => readYamlFile(f, IntentExamples).data);
   const smalltalk = attempt(join(dir, 'smalltalk.yaml'), (f) => readYamlFile(f, SmalltalkFile).data);
   const messages = attempt(join(dir, 'messages.yaml'), (f) => readYamlFile(f, Messages).data);
   const entryFiles = listFiles(join(dir, 'entries'), '.yaml', problems).map((f) => attempt(f, (file) => readYamlFile(file, EntryFile)));
-  const documents = listFiles(join(dir, 'sources'), '.md', problems)
+  const documents = listFiles(join(root, 'sources'), '.md', problems)
     .map((f) => attempt(f, readSourceDocument))
     .filter((d): d is SourceDocument => d !== undefined);
 
@@ -82,7 +85,8 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     },
     locale,
     documents,
-    passages: documents.flatMap((d) => d.passages),
+    // Passages answer in their own words: only those written in this locale are searched.
+    passages: documents.flatMap((d) => d.passages).filter((passage) => passage.locale === locale),
     synonyms: synonyms!,
     stopWords: stopWords!,
     outOfScope: outOfScope!,

@@ -53,7 +53,7 @@ describe('content/loadKnowledge', () => {
 
   it('rejects a source document without front matter', () => {
     const root = knowledgeCopy();
-    edit(join(root, 'en', 'sources', 'iad-program-page.md'), (text) => text.replace(/^---[\s\S]*?---\n/, ''));
+    edit(join(root, 'sources', 'iad-program-page.md'), (text) => text.replace(/^---[\s\S]*?---\n/, ''));
     expect(loadErrors(root)).to.match(/iad-program-page\.md:1: must start with a front matter block/);
   });
 });

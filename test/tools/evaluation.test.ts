@@ -16,7 +16,8 @@ import { KNOWLEDGE_DIR, tempDir } from '../helpers';
 function tinyKnowledge(): KnowledgeBase {
   const root = join(tempDir('tiny'), 'knowledge');
   cpSync(KNOWLEDGE_DIR, root, { recursive: true });
-  for (const folder of ['entries', 'sources']) rmSync(join(root, 'en', folder), { recursive: true });
+  rmSync(join(root, 'en', 'entries'), { recursive: true });
+  rmSync(join(root, 'sources'), { recursive: true });
   cpSync(join(__dirname, '..', 'fixtures', 'tiny'), root, { recursive: true });
   return loadKnowledge(root);
 }
