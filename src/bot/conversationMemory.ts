@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { Locale } from '../content/knowledgeEntry';
 
 const RECENT_TOPICS = 5;
 /** As much of the question as the feedback log keeps anyway. */
@@ -10,7 +11,8 @@ const MAX_QUESTION_CHARS = 2000;
  * most recent first, so that "who can use it?" or "I want to request that" mean the topic
  * just discussed; and the answer just given with the question its card ends on ("Was this
  * helpful?", or whether to ask IAD staff what the page does not say), so that a typed "yes"
- * or "no" answers it. Read back through its schema: stored state may come from an older version.
+ * or "no" answers it; and the language the partner last wrote in or asked for. Read back
+ * through its schema: stored state may come from an older version.
  */
 export const ConversationMemory = z.object({
   recent: z.array(z.string().max(100)).max(RECENT_TOPICS).catch([]),
@@ -18,6 +20,7 @@ export const ConversationMemory = z.object({
     .object({ entryId: z.string().max(100), question: z.string().max(MAX_QUESTION_CHARS), offersStaff: z.boolean() })
     .optional()
     .catch(undefined),
+  language: Locale.optional().catch(undefined),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemory>;
 
@@ -33,6 +36,7 @@ export async function readMemory(accessor: StatePropertyAccessor<unknown>, conte
 export async function rememberTopic(accessor: StatePropertyAccessor<unknown>, context: TurnContext, entryId: string, question: string, offersStaff = false): Promise<void> {
   const memory = await readMemory(accessor, context);
   await accessor.set(context, {
+    ...memory,
     recent: [entryId, ...memory.recent.filter((id) => id !== entryId)].slice(0, RECENT_TOPICS),
     lastAnswer: { entryId, question: question.slice(0, MAX_QUESTION_CHARS), offersStaff },
   } satisfies ConversationMemory);
@@ -40,5 +44,11 @@ export async function rememberTopic(accessor: StatePropertyAccessor<unknown>, co
 
 /** Forgets the answer just given, whose question the partner has now answered or moved on from. */
 export async function forgetLastAnswer(accessor: StatePropertyAccessor<unknown>, context: TurnContext, memory: ConversationMemory): Promise<void> {
-  if (memory.lastAnswer) await accessor.set(context, { recent: memory.recent } satisfies ConversationMemory);
+  if (memory.lastAnswer) await accessor.set(context, { ...memory, lastAnswer: undefined } satisfies ConversationMemory);
+}
+
+/** Remembers the language the partner wrote in or asked for. */
+export async function rememberLanguage(accessor: StatePropertyAccessor<unknown>, context: TurnContext, language: Locale): Promise<void> {
+  const memory = await readMemory(accessor, context);
+  if (memory.language !== language) await accessor.set(context, { ...memory, language } satisfies ConversationMemory);
 }

@@ -1,4 +1,5 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { Locale } from '../content/knowledgeEntry';
 import type { EngineSet } from '../engine/engineSet';
 import type { FormDefinition } from '../forms/formDefinition';
 import type { Logger } from '../logger';
@@ -24,7 +25,8 @@ export function createBot(parts: BotParts): IadBot {
   const { engines, storage, forms } = parts;
   const { knowledge } = engines.default;
   const conversationState = new ConversationState(storage);
-  const replies = new Replies(knowledge, forms);
-  const dialog = new MainDialog({ ...parts, replies, formReplies: new FormReplies(knowledge.messages), memory: conversationState.createProperty('memory') });
-  return new IadBot(conversationState, new UserState(storage), dialog, replies);
+  const replies = new Map(engines.locales.map((locale) => [locale, new Replies(engines.for(locale).knowledge, forms)]));
+  const repliesIn = (locale: Locale) => replies.get(locale) ?? replies.get(engines.defaultLocale)!;
+  const dialog = new MainDialog({ ...parts, replies: repliesIn, formReplies: new FormReplies(knowledge.messages), memory: conversationState.createProperty('memory') });
+  return new IadBot(conversationState, new UserState(storage), dialog, (locale) => repliesIn(engines.supported(locale) ?? engines.defaultLocale));
 }

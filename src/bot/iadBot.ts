@@ -15,7 +15,8 @@ export class IadBot extends TeamsActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     dialog: MainDialog,
-    replies: Replies,
+    /** The replies in a channel's locale ("es-MX"): the welcome speaks the partner's language. */
+    replies: (channelLocale: string | undefined) => Replies,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -24,13 +25,13 @@ export class IadBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const recipientId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== recipientId);
-      if (joined.length > 0 && context.activity.channelId !== 'msteams') await context.sendActivity(replies.welcome());
+      if (joined.length > 0 && context.activity.channelId !== 'msteams') await context.sendActivity(replies(context.activity.locale).welcome());
       await next();
     });
 
     // Teams tells an app it was installed (personal chat, team or group chat) with this event.
     this.onInstallationUpdateAdd(async (context, next) => {
-      await context.sendActivity(replies.welcome());
+      await context.sendActivity(replies(context.activity.locale).welcome());
       await next();
     });
 

@@ -17,7 +17,7 @@ export const KnowledgeEntry = z.strictObject({
   title: nonEmptyLine.max(80, 'must be at most 80 characters: it is shown as a heading and a button'),
   answer: z.string().trim().min(20, 'must be a real answer of at least 20 characters').max(1200, 'must be at most 1200 characters: answers are short'),
   questions: z.array(nonEmptyLine.max(300)).min(5, 'needs at least 5 alternate questions'),
-  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9 -]*$/, 'tags are lowercase words')).default([]),
+  tags: z.array(z.string().regex(/^[\p{Ll}0-9][\p{Ll}0-9 -]*$/u, 'tags are lowercase words')).default([]),
   source: z.strictObject({
     document: entryId,
     section: nonEmptyLine,

@@ -18,12 +18,22 @@ export class EngineSet {
     return new EngineSet([engine], engine.knowledge.locale);
   }
 
+  /** The locales answered, the default first. */
+  get locales(): Locale[] {
+    return [this.defaultLocale, ...[...this.engines.keys()].filter((locale) => locale !== this.defaultLocale)] as Locale[];
+  }
+
+  /** The locale of `locale` ("es-MX" is "es") when one of this set's, else undefined. */
+  supported(locale: string | undefined): Locale | undefined {
+    const language = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+    return this.engines.has(language) ? (language as Locale) : undefined;
+  }
+
   get default(): AnswerEngine {
     return this.engines.get(this.defaultLocale)!;
   }
 
   for(locale: string | undefined): AnswerEngine {
-    const language = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-    return this.engines.get(language) ?? this.default;
+    return this.engines.get(this.supported(locale) ?? this.defaultLocale)!;
   }
 }

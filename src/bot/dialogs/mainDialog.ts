@@ -15,20 +15,25 @@ import type { FeedbackKind, FeedbackLog } from '../../storage/feedbackLog';
 import { placeNamesFromIntl, redactPersonalData, type KnownWords } from '../../storage/redact';
 import { findReference, type RequestStore } from '../../storage/requestStore';
 import { BotAction } from '../botAction';
-import { forgetLastAnswer, readMemory, rememberTopic } from '../conversationMemory';
+import { forgetLastAnswer, readMemory, rememberLanguage, rememberTopic } from '../conversationMemory';
 import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import { REQUEST_ASSISTANCE_FORM, type Replies } from '../replies';
+import { TurnLanguage } from '../turnLanguage';
 import { FormDialog, type FormDialogOptions, type Interruptions } from './formDialog';
+import type { Locale } from '../../content/knowledgeEntry';
 
 const TURN = 'mainTurn';
+/** Where a turn keeps the language it is answered in (decided once, in `run`). */
+const TURN_LOCALE = Symbol('turnLocale');
 /** How many of a partner's requests a status question lists. */
 const STATUS_LIST_LENGTH = 5;
 
 export interface MainDialogDependencies {
   /** The answer engines by locale: a turn asks its locale's. */
   engines: EngineSet;
-  replies: Replies;
+  /** The replies in each locale; forms speak the default one. */
+  replies: (locale: Locale) => Replies;
   formReplies: FormReplies;
   forms: FormDefinition[];
   store: RequestStore;
@@ -53,6 +58,7 @@ export class MainDialog extends ComponentDialog {
   private readonly formCommands: ReadonlySet<string>;
   /** What redaction keeps: the knowledge's words, and places (the gazetteer's and every country's name). */
   private readonly knownWords: KnownWords;
+  private readonly turnLanguage: TurnLanguage;
 
   constructor(private readonly deps: MainDialogDependencies) {
     super(MainDialog.name);
@@ -62,7 +68,8 @@ export class MainDialog extends ComponentDialog {
     };
     const engine = deps.engines.default;
     const messages = engine.knowledge.messages;
-    for (const form of deps.forms) this.addDialog(new FormDialog(form, { ...deps, messages, interruptions }));
+    for (const form of deps.forms) this.addDialog(new FormDialog(form, { ...deps, replies: deps.replies(engine.knowledge.locale), messages, interruptions }));
+    this.turnLanguage = new TurnLanguage(deps.engines.locales.map((locale) => ({ locale, switch: deps.engines.for(locale).knowledge.messages.language.switch })));
     this.requestTriggers = new RequestTriggers(deps.forms, (entries, mode, synonyms) => engine.phraseMatcher(entries, mode, synonyms));
     this.formCommands = new Set(Object.values(messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
     const countries = placeNamesFromIntl(['en', 'es', 'fr', 'nl']);
@@ -71,8 +78,23 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = TURN;
   }
 
-  /** Runs the dialog for this turn, starting it when nothing is active. */
+  /**
+   * Runs the dialog for this turn, starting it when nothing is active, in the language the
+   * turn is answered in. A message that only asks for a language gets its confirmation; the
+   * open form, if any, goes on at the next message.
+   */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const { activity } = context;
+    const memory = await readMemory(this.deps.memory, context);
+    const text = typeof activity.text === 'string' && activity.value === undefined ? plainText(activity.text) : undefined;
+    const language = this.turnLanguage.choose(text, activity.locale, memory.language);
+    context.turnState.set(TURN_LOCALE, language.locale);
+    if (language.remember) await rememberLanguage(this.deps.memory, context, language.locale);
+    if (language.switched) {
+      this.deps.logger.info('language', { conversationId: activity.conversation.id, locale: language.locale });
+      await context.sendActivity(this.repliesFor(context).smalltalk(this.engineFor(context).knowledge.messages.language.switched));
+      return;
+    }
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);
@@ -93,7 +115,8 @@ export class MainDialog extends ComponentDialog {
 
   private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const { replies, logger } = this.deps;
+    const { logger } = this.deps;
+    const replies = this.repliesFor(context);
     const engine = this.engineFor(context);
     const activity = context.activity;
     const conversationId = activity.conversation.id;
@@ -190,7 +213,7 @@ export class MainDialog extends ComponentDialog {
     const { activity } = step.context;
     const requests = this.deps.store.ownedBy(activity.channelId, activity.from.id, STATUS_LIST_LENGTH);
     this.deps.logger.info('status', { conversationId: activity.conversation.id, listed: requests.length });
-    await step.context.sendActivity(this.deps.replies.statusList(requests, (formId) => this.formTitle(formId)));
+    await step.context.sendActivity(this.repliesFor(step.context).statusList(requests, (formId) => this.formTitle(formId)));
     return step.endDialog();
   }
 
@@ -217,7 +240,7 @@ export class MainDialog extends ComponentDialog {
     const last = recent[0] === undefined ? undefined : engine.entry(recent[0]);
     // "I want to request the post-blast one", after the list of courses: one of those courses.
     const picked = pointsBack ? engine.entryNamedAmong(recent, text, about) : undefined;
-    const { replies } = this.deps;
+    const replies = this.deps.replies(engine.knowledge.locale);
     const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
     // "What are the criteria to be nominated for a course?" asks about nominations, it nominates nobody.
     const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.requestTriggers.find(text);
@@ -265,7 +288,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async reply(context: TurnContext, question: string, result: EngineResult): Promise<void> {
-    const { replies, logger } = this.deps;
+    const { logger } = this.deps;
+    const replies = this.repliesFor(context);
     const engine = this.engineFor(context);
     const { decision, query } = result;
     const conversationId = context.activity.conversation.id;
@@ -308,7 +332,8 @@ export class MainDialog extends ComponentDialog {
 
   /** The buttons of answers: a topic to answer, or feedback. False for what they cannot do here (an unknown id, a form to start). */
   private async runAction(context: TurnContext, action: BotAction): Promise<boolean> {
-    const { replies, logger } = this.deps;
+    const { logger } = this.deps;
+    const replies = this.repliesFor(context);
     const engine = this.engineFor(context);
     const conversationId = context.activity.conversation.id;
     switch (action.action) {
@@ -331,7 +356,7 @@ export class MainDialog extends ComponentDialog {
 
   /** "Yes" to an answer's offer to ask IAD staff what the page does not say: its button, typed. */
   private async askStaff(step: WaterfallStepContext, entryId: string, question: string): Promise<DialogTurnResult> {
-    const { formId, prefill } = this.deps.replies.staffOffer(this.engineFor(step.context).entry(entryId));
+    const { formId, prefill } = this.repliesFor(step.context).staffOffer(this.engineFor(step.context).entry(entryId));
     this.deps.logger.info('form started', { conversationId: step.context.activity.conversation.id, form: formId, via: 'typed yes' });
     return step.beginDialog(formId, { openingMessage: question, prefill } satisfies FormDialogOptions);
   }
@@ -340,7 +365,7 @@ export class MainDialog extends ComponentDialog {
   private async recordFeedback(context: TurnContext, entryId: string, helpful: boolean, question: string | undefined, via: 'button' | 'typed'): Promise<void> {
     this.deps.logger.info('feedback', { conversationId: context.activity.conversation.id, entryId, helpful, via });
     this.record(context, helpful ? 'helpful' : 'not-helpful', { entryId, question });
-    await context.sendActivity(this.deps.replies.feedbackThanks(helpful));
+    await context.sendActivity(this.repliesFor(context).feedbackThanks(helpful));
   }
 
   /**
@@ -356,11 +381,20 @@ export class MainDialog extends ComponentDialog {
 
   private async invalidAction(context: TurnContext, issues: string[]): Promise<void> {
     this.deps.logger.warn('invalid action', { conversationId: context.activity.conversation.id, issues });
-    await context.sendActivity(this.deps.replies.text(this.engineFor(context).knowledge.messages.invalidAction));
+    await context.sendActivity(this.repliesFor(context).text(this.engineFor(context).knowledge.messages.invalidAction));
   }
 
+  /** The engine of the turn's language (decided in `run`). */
   private engineFor(context: TurnContext): AnswerEngine {
-    return this.deps.engines.for(context.activity.locale);
+    return this.deps.engines.for(this.localeOf(context));
+  }
+
+  private repliesFor(context: TurnContext): Replies {
+    return this.deps.replies(this.localeOf(context));
+  }
+
+  private localeOf(context: TurnContext): Locale {
+    return context.turnState.get(TURN_LOCALE) ?? this.deps.engines.defaultLocale;
   }
 
   private formTitle(formId: string): string | undefined {
