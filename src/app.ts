@@ -1,9 +1,8 @@
-import { EngineSet } from './engine/engineSet';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type restify from 'restify';
 import type { Config } from './config';
-import { loadKnowledge } from './content/loadKnowledge';
+import { loadEngines } from './engines';
 import { AnswerEngine } from './engine/answerEngine';
 import { createBot } from './bot/createBot';
 import { SerialTurns } from './bot/serialTurns';
@@ -36,14 +35,15 @@ export interface App {
 
 /** Wires configuration, content, dialogs, storage, bot, adapter and HTTP server; `listen` is the caller's. */
 export function createApp(config: Config, logger: Logger): App {
-  const knowledge = loadKnowledge(config.KNOWLEDGE_DIR);
-  const engine = new AnswerEngine(knowledge, { indexFile: join(config.DATA_DIR, 'index', `${knowledge.locale}.json`) });
+  const engines = loadEngines(config.KNOWLEDGE_DIR, config.DATA_DIR);
+  const engine = engines.default;
+  const { knowledge } = engine;
 
   const db = openDatabase(join(config.DATA_DIR, 'iad.sqlite'));
   const storage = new SqliteStorage(db);
   const outbox = config.STAFF_WEBHOOK_URL ? new Outbox(db, { webhookUrl: config.STAFF_WEBHOOK_URL, logger }) : undefined;
   const store = new SqliteRequestStore(db, { outbox });
-  const bot = createBot({ engines: EngineSet.of(engine), forms: loadForms(config.DIALOGS_DIR), store, storage, feedback: new SqliteFeedbackLog(db), logger, today: () => new Date() });
+  const bot = createBot({ engines, forms: loadForms(config.DIALOGS_DIR), store, storage, feedback: new SqliteFeedbackLog(db), logger, today: () => new Date() });
 
   const adapter = new BotAdapter(createAuthentication(config));
   adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError, throwIfAny, type ContentProblem } from './contentError';
-import { EntryFile, type KnowledgeEntry, type Locale } from './knowledgeEntry';
+import { EntryFile, Locale, type KnowledgeEntry } from './knowledgeEntry';
 import { Messages } from './messages';
 import { RetrievalSettings } from './retrievalSettings';
 import { SmalltalkFile } from './smalltalk';
@@ -98,6 +98,12 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
     messages: messages!,
     settings: settings!,
   };
+}
+
+/** The locales with a folder of their own under the knowledge root, the default (`en`) first. */
+export function knowledgeLocales(root: string): Locale[] {
+  const folders = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  return Locale.options.filter((locale) => folders.includes(locale));
 }
 
 function listFiles(dir: string, extension: string, problems: ContentProblem[]): string[] {

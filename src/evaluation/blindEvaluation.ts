@@ -50,6 +50,17 @@ export interface BlindReport {
   followUps: Tally & { conversations: number; conversationsRight: number };
 }
 
+/**
+ * What the judge may know beyond the replies. The same entry answers in every language, so an
+ * answer given in Spanish to a Spanish question in an English set is right when the entry's
+ * English text has the terms the writer named (`englishText`); and a set written in another
+ * language wants its answers in that language (`languageOf`, the bot's own detection).
+ */
+export interface JudgeHelp {
+  englishText?: (entryId: string) => string | undefined;
+  languageOf?: (text: string) => Locale | undefined;
+}
+
 /** The reply that carries the turn's decision (after typing and notes). */
 function decisive(replies: BotReply[]): BotReply | undefined {
   return replies.find((reply) => reply.iad !== undefined);
@@ -117,15 +128,28 @@ function judge(target: Tally, question: string, ok: boolean, expected: string, r
   else target.failures.push({ question, expected, got: describe(replies) });
 }
 
-/** A turn of a follow-up conversation, judged as the same kind of question alone would be. */
-function turnRight(turn: FollowUpTurn, replies: BotReply[]): boolean {
-  if ('expect' in turn) return startsForm(replies, turn.expect).started;
+/**
+ * An answer with the terms a right answer has, in the set's language: the terms in the
+ * replies, or in the English text of the entries answered (see `JudgeHelp`).
+ */
+function answeredRight(replies: BotReply[], terms: readonly string[], locale: Locale, help: JudgeHelp): boolean {
   const text = answersText(replies);
-  return text !== undefined && mentionsAll(text, turn.mustMention);
+  if (text === undefined) return false;
+  if (locale !== 'en' && help.languageOf && help.languageOf(text) !== locale) return false;
+  if (mentionsAll(text, terms)) return true;
+  const entries = replies.flatMap((reply) => (reply.iad?.decision === 'answer' && reply.iad.entryId ? [reply.iad.entryId] : []));
+  const english = entries.map((id) => help.englishText?.(id) ?? '').join('\n');
+  return english.trim() !== '' && mentionsAll(english, terms);
+}
+
+/** A turn of a follow-up conversation, judged as the same kind of question alone would be. */
+function turnRight(turn: FollowUpTurn, replies: BotReply[], locale: Locale, help: JudgeHelp): boolean {
+  if ('expect' in turn) return startsForm(replies, turn.expect).started;
+  return answeredRight(replies, turn.mustMention, locale, help);
 }
 
 /** Puts every question of a blind set to the target, each in a conversation of its own (follow-ups share theirs). */
-export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promise<BlindReport> {
+export async function evaluateBlindSet(target: ChatTarget, set: BlindSet, help: JudgeHelp = {}): Promise<BlindReport> {
   const report: BlindReport = {
     answer: { ...tally(), clarified: 0, clarifiedFirstRight: 0, formsOpened: [] },
     partial: { ...tally(), withContent: 0, formsOpened: [] },
@@ -141,8 +165,7 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     const say = target.conversation(set.locale);
     const replies = await say(item.q);
     const reply = decisive(replies);
-    const text = answersText(replies);
-    judge(report.answer, item.q, text !== undefined && mentionsAll(text, item.mustMention), item.mustMention.join(' + '), replies);
+    judge(report.answer, item.q, answeredRight(replies, item.mustMention, set.locale, help), item.mustMention.join(' + '), replies);
     if (opensForm(replies)) report.answer.formsOpened.push(item.q);
     if (reply?.iad?.decision === 'clarify') {
       report.answer.clarified++;
@@ -186,7 +209,7 @@ export async function evaluateBlindSet(target: ChatTarget, set: BlindSet): Promi
     let allRight = true;
     for (const turn of conversation.turns) {
       const replies = await say(turn.q);
-      const right = turnRight(turn, replies);
+      const right = turnRight(turn, replies, set.locale, help);
       allRight &&= right;
       judge(report.followUps, turn.q, right, 'expect' in turn ? turn.expect : turn.mustMention.join(' + '), replies);
     }

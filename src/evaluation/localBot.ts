@@ -1,8 +1,7 @@
-import { EngineSet } from '../engine/engineSet';
+import type { EngineSet } from '../engine/engineSet';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createBot } from '../bot/createBot';
 import type { AnswerChannelData } from '../bot/replies';
-import type { AnswerEngine } from '../engine/answerEngine';
 import type { FormDefinition } from '../forms/formDefinition';
 import { createLogger } from '../logger';
 import { openDatabase } from '../storage/database';
@@ -14,10 +13,10 @@ import type { BotReply, ChatTarget, PartnerInput } from './blindEvaluation';
  * requests in memory: what an evaluation talks to. The channel renders no cards, so every
  * reply's text is what a partner reads.
  */
-export function localBot(engine: AnswerEngine, forms: FormDefinition[]): ChatTarget {
+export function localBot(engines: EngineSet, forms: FormDefinition[]): ChatTarget {
   const db = openDatabase(':memory:');
   const bot = createBot({
-    engines: EngineSet.of(engine),
+    engines,
     forms,
     store: new SqliteRequestStore(db),
     storage: new MemoryStorage(),

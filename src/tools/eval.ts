@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { loadConfig } from '../config';
 import { loadKnowledge } from '../content/loadKnowledge';
 import { AnswerEngine } from '../engine/answerEngine';
-import { evaluateBlindSet } from '../evaluation/blindEvaluation';
+import { evaluateBlindSet, type JudgeHelp } from '../evaluation/blindEvaluation';
 import { byLocale, mergeBlindSets, readBlindSet } from '../evaluation/blindSet';
 import { localBot } from '../evaluation/localBot';
+import { loadEngines } from '../engines';
+import { detectLanguage } from '../engine/detectLanguage';
 import { formatBlindReport } from '../evaluation/printReport';
 import { loadForms } from '../forms/loadForms';
 import { runTool } from './cli';
@@ -65,15 +67,23 @@ async function blind(files: string[], verbose: boolean): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const engine = new AnswerEngine(loadKnowledge(config.KNOWLEDGE_DIR));
-  const bot = localBot(engine, loadForms(config.DIALOGS_DIR));
+  const engines = loadEngines(config.KNOWLEDGE_DIR);
+  const bot = localBot(engines, loadForms(config.DIALOGS_DIR));
+  const english = engines.for('en');
+  const help: JudgeHelp = {
+    englishText: (entryId) => {
+      const entry = english.entry(entryId);
+      return entry && `${entry.title}\n${entry.answer}`;
+    },
+    languageOf: (text) => detectLanguage(text, engines.locales),
+  };
   const sets = files.map((file) => ({ file, set: readBlindSet(file) }));
-  for (const { file, set } of sets) console.log(formatBlindReport(file, await evaluateBlindSet(bot, set), verbose).join('\n'));
+  for (const { file, set } of sets) console.log(formatBlindReport(file, await evaluateBlindSet(bot, set, help), verbose).join('\n'));
   const groups = byLocale(sets);
   for (const [locale, group] of groups) {
     if (group.length < 2) continue;
     const name = groups.size > 1 ? `all sets (${locale})` : 'all sets';
-    console.log(formatBlindReport(name, await evaluateBlindSet(bot, mergeBlindSets(group.map((s) => s.set))), false).join('\n'));
+    console.log(formatBlindReport(name, await evaluateBlindSet(bot, mergeBlindSets(group.map((s) => s.set)), help), false).join('\n'));
   }
   return 0;
 }

@@ -66,6 +66,22 @@ describe('evaluation/blindEvaluation', () => {
     expect([...groups].map(([locale, group]) => [locale, group.length])).to.deep.equal([['en', 2], ['fr', 1]]);
   });
 
+  it('takes an answer in the partner\'s language as right when its entry has the terms, and wants a set\'s own language', async () => {
+    const onlyAnswers = { ...set, partial: [], decline: [], requests: [], status: [], doItNow: [], followUps: [] };
+    const help = {
+      englishText: (id: string) => (id === 'etrace-tracing' ? 'eTrace firearms tracing' : undefined),
+      languageOf: (text: string) => (/rastreo/.test(text) ? ('es' as const) : ('en' as const)),
+    };
+    const spanish = scripted({ 'what is eTrace': [answer('El rastreo de armas con eTrace', { entryId: 'etrace-tracing' })] });
+    // An English set's question answered in Spanish (the partner wrote Spanish): the entry's English text has "tracing".
+    const en = await evaluateBlindSet(spanish, { ...onlyAnswers, answer: [{ q: 'what is eTrace', section: 'x', mustMention: ['tracing'] }] }, help);
+    expect(en.answer.correct).to.equal(1);
+    // A Spanish set answered in English is not answered in the partner's language, whatever its terms.
+    const english = scripted({ 'que es eTrace': [answer('eTrace firearms tracing', { entryId: 'etrace-tracing' })] });
+    const es = await evaluateBlindSet(english, { ...onlyAnswers, locale: 'es', answer: [{ q: 'que es eTrace', section: 'x', mustMention: ['eTrace'] }] }, help);
+    expect(es.answer.correct).to.equal(0);
+  });
+
   const mentions: [string, string[], boolean][] = [
     ['Firearms tracing with eTrace', ['etrace'], true],
     ['IAD staff work in México', ['Mexico|Canada'], true],
