@@ -19,13 +19,14 @@ export interface UncoveredSentence {
 /**
  * Every sentence of every source document must be told by some curated answer: at least
  * COVERAGE_THRESHOLD of its content words (stemmed, stop words aside) appear in one
- * answer. That keeps the curated layer complete as pages change.
+ * answer. That keeps the curated layer complete as pages change. Checked in the page's own
+ * language; the other languages cover it by translating every entry (`translationGaps`).
  */
 export function uncoveredSentences(knowledge: KnowledgeBase): UncoveredSentence[] {
   const analyzer = analyzerFor(knowledge);
   const answers = knowledge.entries.map((entry) => new Set(analyzer.stems(entry.answer)));
   const uncovered: UncoveredSentence[] = [];
-  for (const document of knowledge.documents) {
+  for (const document of knowledge.documents.filter((d) => d.locale === knowledge.locale)) {
     for (const passage of document.passages) {
       for (const sentence of splitSentences(passage.text)) {
         const stems = [...new Set(analyzer.stems(sentence))];
@@ -104,4 +105,42 @@ export function shortenedPhrases(intents: IntentFile): ShortenedPhrase[] {
       return kept.length <= 1 && kept.length < written.length ? [{ list, phrase, readsAs: kept.join(' ') }] : [];
     }),
   );
+}
+
+/**
+ * What a translation must keep of the default locale's content: every entry (none missing,
+ * none added) with the same source, links, request and details given; and the same details,
+ * out-of-scope topics and places. Messages and small talk are checked by their schemas, which
+ * require every key. A missing translation is reported with its file and the key.
+ */
+export function translationGaps(base: KnowledgeBase, translation: KnowledgeBase): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const { folder } = translation;
+  const entries = new Map(translation.entries.map((entry) => [entry.id, entry]));
+  for (const original of base.entries) {
+    const entry = entries.get(original.id);
+    if (!entry) {
+      problems.push({ file: folder, message: `entry "${original.id}" (${base.locate(original.id).file}) has no ${translation.locale} translation` });
+      continue;
+    }
+    for (const field of ['source', 'related', 'request', 'provides'] as const) {
+      if (JSON.stringify(entry[field]) !== JSON.stringify(original[field])) {
+        problems.push({ ...translation.locate(entry.id, [field]), field: `${entry.id}.${field}`, message: `differs from the ${base.locale} entry (${JSON.stringify(original[field])})` });
+      }
+    }
+  }
+  for (const entry of translation.entries) {
+    if (!base.entries.some((original) => original.id === entry.id)) problems.push({ ...translation.locate(entry.id, ['id']), field: `${entry.id}.id`, message: `is not an entry of ${base.locale}` });
+  }
+  const sameIds = (name: string, ids: (k: KnowledgeBase) => string[]) => {
+    const theirs = new Set(ids(translation));
+    const ours = new Set(ids(base));
+    for (const id of ours) if (!theirs.has(id)) problems.push({ file: `${folder}/${name}`, message: `"${id}" of ${base.locale} has no ${translation.locale} translation` });
+    for (const id of theirs) if (!ours.has(id)) problems.push({ file: `${folder}/${name}`, message: `"${id}" is not in ${base.locale}` });
+  };
+  sameIds('details.yaml', (k) => k.details.details.map((d) => d.id));
+  sameIds('out-of-scope.yaml', (k) => k.outOfScope.topics.map((t) => t.id));
+  sameIds('places.yaml', (k) => k.places.places.map((p) => p.id));
+  sameIds('smalltalk.yaml', (k) => Object.keys(k.smalltalk.intents));
+  return problems;
 }

@@ -18,6 +18,8 @@ import { formatFieldPath, readYamlFile, type ParsedYaml, type YamlSource } from 
 /** Everything the answer engine and the bot need for one locale, validated and cross-checked. */
 export interface KnowledgeBase {
   locale: Locale;
+  /** The locale's folder, for messages to authors. */
+  folder: string;
   entries: KnowledgeEntry[];
   documents: SourceDocument[];
   passages: Passage[];
@@ -84,6 +86,7 @@ export function loadKnowledge(root: string, locale: Locale = 'en'): KnowledgeBas
       return item ? { file: item.source.file, line: item.source.lineOf([...item.path, ...field]) } : { file: dir };
     },
     locale,
+    folder: dir,
     documents,
     // Passages answer in their own words: only those written in this locale are searched.
     passages: documents.flatMap((d) => d.passages).filter((passage) => passage.locale === locale),

@@ -1,19 +1,20 @@
-import { join } from 'node:path';
 import { loadConfig } from '../config';
-import { loadKnowledge } from '../content/loadKnowledge';
-import { AnswerEngine } from '../engine/answerEngine';
+import { loadEngines } from '../engines';
 import { formatResult } from '../engine/formatResult';
 import { runTool } from './cli';
 
-/** `npm run ask -- "question"`: the engine's decision and ranked matches, for content authors. */
+/** `npm run ask -- [--locale es] "question"`: the engine's decision and ranked matches, for content authors. */
 runTool((args) => {
-  const question = args.join(' ');
-  if (!question.trim()) {
-    console.error('Usage: npm run ask -- "how do I get etrace?"');
+  const localeOption = args.indexOf('--locale');
+  const locale = localeOption >= 0 ? args[localeOption + 1] : 'en';
+  const question = args.filter((_, i) => localeOption < 0 || (i !== localeOption && i !== localeOption + 1)).join(' ');
+  const config = loadConfig();
+  const engines = loadEngines(config.KNOWLEDGE_DIR, config.DATA_DIR);
+  if (!question.trim() || engines.supported(locale) === undefined) {
+    console.error(`Usage: npm run ask -- [--locale ${engines.locales.join('|')}] "how do I get etrace?"`);
     return 2;
   }
-  const config = loadConfig();
-  const engine = new AnswerEngine(loadKnowledge(config.KNOWLEDGE_DIR), { indexFile: join(config.DATA_DIR, 'index', 'en.json') });
+  const engine = engines.for(locale);
   const smalltalk = engine.smalltalk(question);
   if (smalltalk) console.log(`small talk: ${smalltalk.intent}`);
   console.log(formatResult(engine.ask(question)));

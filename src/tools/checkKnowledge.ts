@@ -1,18 +1,34 @@
 import { formatProblem } from '../content/contentError';
-import { shortenedPhrases, ungroundedDetails, uncoveredSentences } from '../content/contentChecks';
-import { loadKnowledge } from '../content/loadKnowledge';
+import { shortenedPhrases, translationGaps, ungroundedDetails, uncoveredSentences } from '../content/contentChecks';
+import { knowledgeLocales, loadKnowledge, type KnowledgeBase } from '../content/loadKnowledge';
 import { loadConfig } from '../config';
 import { AnswerEngine } from '../engine/answerEngine';
 import { runTool } from './cli';
 
 /**
- * `npm run knowledge:check`: schema and cross-file checks (by loading), grounding of
+ * `npm run knowledge:check`, for every locale: schema and cross-file checks (by loading), that
+ * each translation has every entry, detail, topic and place of English, grounding of
  * answers, coverage of the source text, and, as warnings, alternate questions whose best
  * match is another entry (overlaps) and intent phrases that analysis shortens.
  */
 runTool(() => {
-  const knowledge = loadKnowledge(loadConfig().KNOWLEDGE_DIR);
+  const root = loadConfig().KNOWLEDGE_DIR;
+  const [base, ...translations] = knowledgeLocales(root).map((locale) => loadKnowledge(root, locale));
+  let errors = 0;
+  for (const translation of translations) {
+    for (const problem of translationGaps(base!, translation)) {
+      console.log(`error: ${formatProblem(problem)}`);
+      errors++;
+    }
+  }
+  for (const knowledge of [base!, ...translations]) errors += checkLocale(knowledge);
+  return errors > 0 ? 1 : 0;
+});
+
+/** One locale's checks; prints its problems and returns how many are errors. */
+function checkLocale(knowledge: KnowledgeBase): number {
   const engine = new AnswerEngine(knowledge);
+  const where = (file: string) => `${knowledge.folder}/${file}`;
   let errors = 0;
 
   for (const problem of ungroundedDetails(knowledge)) {
@@ -25,16 +41,16 @@ runTool(() => {
   }
   for (const { topic, phrase, why } of engine.outOfScope.ineffective) {
     const reason = why === 'used' ? 'uses only words the knowledge uses' : 'is read as a number or a two-letter stem, which other words share';
-    console.log(`error: out-of-scope.yaml: topic ${topic}: "${phrase}" ${reason}, so it would decline in-scope questions (use a longer phrase, or a wording)`);
+    console.log(`error: ${where('out-of-scope.yaml')}: topic ${topic}: "${phrase}" ${reason}, so it would decline in-scope questions (use a longer phrase, or a wording)`);
     errors++;
   }
   for (const word of engine.places.unseenPresenceWords) {
-    console.log(`error: places.yaml: presence word "${word}" is a stop word, so no question ever shows it`);
+    console.log(`error: ${where('places.yaml')}: presence word "${word}" is a stop word, so no question ever shows it`);
     errors++;
   }
   let warnings = 0;
   for (const { list, phrase, readsAs } of shortenedPhrases(knowledge.intents)) {
-    console.log(`warning: intents.yaml: ${list}: "${phrase}" is matched as "${readsAs}" (one-letter words are not read)`);
+    console.log(`warning: ${where('intents.yaml')}: ${list}: "${phrase}" is matched as "${readsAs}" (one-letter words are not read)`);
     warnings++;
   }
   let overlaps = 0;
@@ -50,7 +66,7 @@ runTool(() => {
   }
   const questions = knowledge.entries.reduce((sum, e) => sum + e.questions.length, 0);
   console.log(
-    `${knowledge.entries.length} entries, ${questions} alternate questions, ${knowledge.passages.length} passages: ${errors} error(s), ${overlaps} overlapping question(s), ${warnings} shortened phrase(s)`,
+    `${knowledge.locale}: ${knowledge.entries.length} entries, ${questions} alternate questions, ${knowledge.passages.length} passages: ${errors} error(s), ${overlaps} overlapping question(s), ${warnings} shortened phrase(s)`,
   );
-  return errors > 0 ? 1 : 0;
-});
+  return errors;
+}

@@ -27,6 +27,16 @@ describe('teams/teamsPackage', () => {
     expect(manifest.bots[0]!.commandLists[0]!.commands.map((c) => c.title)).to.deep.equal(['Ask a question', 'Request assistance', 'Request training', 'Help']);
   });
 
+  it('names Spanish and French in Teams, each file valid against the Teams localization schema', async () => {
+    const manifest = buildManifest(values) as { localizationInfo: { additionalLanguages: { languageTag: string }[] } };
+    expect(manifest.localizationInfo.additionalLanguages.map((l) => l.languageTag)).to.deep.equal(['es', 'fr']);
+    const files = unzipSync(packageZip(manifest));
+    expect(JSON.parse(new TextDecoder().decode(files['es.json']))).to.include({ 'bots[0].commandLists[0].commands[1].title': 'Solicitar asistencia' });
+    // A language file that breaks its schema is reported with its name.
+    const tooLong = { ...manifest, localizationInfo: { ...manifest.localizationInfo, additionalLanguages: [{ languageTag: 'es', file: '../test/fixtures/teams-bad-language.json' }] } };
+    expect((await manifestErrors(tooLong)).join('\n')).to.match(/teams-bad-language\.json/);
+  });
+
   it('finds schema errors', async () => {
     const manifest = buildManifest(values) as Record<string, unknown>;
     delete manifest.name;
@@ -39,7 +49,7 @@ describe('teams/teamsPackage', () => {
 
   it('zips the manifest and the 192x192 colour and 32x32 outline icons at the root', () => {
     const files = unzipSync(packageZip(buildManifest(values)));
-    expect(Object.keys(files).sort()).to.deep.equal(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(files).sort()).to.deep.equal(['color.png', 'es.json', 'fr.json', 'manifest.json', 'outline.png']);
     expect(pngSize(files['color.png']!)).to.deep.equal([192, 192]);
     expect(pngSize(files['outline.png']!)).to.deep.equal([32, 32]);
     expect(JSON.parse(new TextDecoder().decode(files['manifest.json']))).to.deep.include({ manifestVersion: '1.24' });
