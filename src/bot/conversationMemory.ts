@@ -21,6 +21,7 @@ export const ConversationMemory = z.object({
     .optional()
     .catch(undefined),
   language: Locale.optional().catch(undefined),
+  channelLocale: z.string().max(35).optional().catch(undefined),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemory>;
 
@@ -47,8 +48,12 @@ export async function forgetLastAnswer(accessor: StatePropertyAccessor<unknown>,
   if (memory.lastAnswer) await accessor.set(context, { ...memory, lastAnswer: undefined } satisfies ConversationMemory);
 }
 
-/** Remembers the language the partner wrote in or asked for. */
-export async function rememberLanguage(accessor: StatePropertyAccessor<unknown>, context: TurnContext, language: Locale): Promise<void> {
+/**
+ * Remembers the channel's locale of this turn, and the language the partner wrote in or asked
+ * for (`language`, when the turn says it).
+ */
+export async function rememberLanguage(accessor: StatePropertyAccessor<unknown>, context: TurnContext, channelLocale: string | undefined, language?: Locale): Promise<void> {
   const memory = await readMemory(accessor, context);
-  if (memory.language !== language) await accessor.set(context, { ...memory, language } satisfies ConversationMemory);
+  const next = { ...memory, channelLocale: channelLocale?.slice(0, 35), language: language ?? memory.language };
+  if (next.language !== memory.language || next.channelLocale !== memory.channelLocale) await accessor.set(context, next satisfies ConversationMemory);
 }

@@ -19,12 +19,20 @@ export interface TurnLanguageChoice {
   remember: boolean;
 }
 
+/** What the conversation remembers of its language (conversationMemory.ts). */
+export interface RememberedLanguage {
+  language?: Locale;
+  /** The channel's locale at the last turn: a change is the partner's choice (the web page's switch). */
+  channelLocale?: string;
+}
+
 /**
  * The language a turn is answered in, decided once per turn, in order: the language the
  * partner asks for ("en français s'il vous plaît"); the one the message is plainly written in
- * (a Spanish question on an English conversation is answered in Spanish); the one the
- * conversation was last written in, so "ok" or "BATS?" do not change it; the channel's
- * (`activity.locale`, which Teams and Web Chat send); the default.
+ * (a Spanish question on an English conversation is answered in Spanish); the channel's
+ * (`activity.locale`, which Teams and Web Chat send) when it has just changed, as the web
+ * page's language switch changes it; the one the conversation was last written in, so "ok"
+ * or "BATS?" do not change it; the channel's; the default.
  */
 export class TurnLanguage {
   private readonly switches: { locale: Locale; words: string[] }[];
@@ -36,12 +44,15 @@ export class TurnLanguage {
     this.switches = languages.flatMap(({ locale, switch: phrases }) => phrases.map((phrase) => ({ locale, words: normalizedWords(phrase) })));
   }
 
-  choose(text: string | undefined, channelLocale: string | undefined, remembered: Locale | undefined): TurnLanguageChoice {
+  choose(text: string | undefined, channelLocale: string | undefined, remembered: RememberedLanguage): TurnLanguageChoice {
     const asked = text === undefined ? undefined : this.askedFor(text);
     if (asked) return { locale: asked, switched: true, remember: true };
     const written = text === undefined ? undefined : detectLanguage(text, this.locales);
     if (written) return { locale: written, switched: false, remember: true };
-    const locale = remembered ?? this.supported(channelLocale) ?? this.locales[0]!;
+    const channel = this.supported(channelLocale);
+    const channelChanged = channel !== undefined && remembered.channelLocale !== undefined && remembered.channelLocale !== channelLocale;
+    if (channelChanged) return { locale: channel, switched: false, remember: true };
+    const locale = remembered.language ?? channel ?? this.locales[0]!;
     return { locale, switched: false, remember: false };
   }
 

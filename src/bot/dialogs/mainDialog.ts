@@ -87,9 +87,9 @@ export class MainDialog extends ComponentDialog {
     const { activity } = context;
     const memory = await readMemory(this.deps.memory, context);
     const text = typeof activity.text === 'string' && activity.value === undefined ? plainText(activity.text) : undefined;
-    const language = this.turnLanguage.choose(text, activity.locale, memory.language);
+    const language = this.turnLanguage.choose(text, activity.locale, memory);
     context.turnState.set(TURN_LOCALE, language.locale);
-    if (language.remember) await rememberLanguage(this.deps.memory, context, language.locale);
+    await rememberLanguage(this.deps.memory, context, activity.locale, language.remember ? language.locale : undefined);
     if (language.switched) {
       this.deps.logger.info('language', { conversationId: activity.conversation.id, locale: language.locale });
       await context.sendActivity(this.repliesFor(context).smalltalk(this.engineFor(context).knowledge.messages.language.switched));
