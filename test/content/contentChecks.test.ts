@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { shortenedPhrases, ungroundedDetails, uncoveredSentences } from '../../src/content/contentChecks';
-import type { KnowledgeBase } from '../../src/content/loadKnowledge';
-import { realEngine } from '../helpers';
+import { shortenedPhrases, translationGaps, ungroundedDetails, uncoveredSentences } from '../../src/content/contentChecks';
+import { knowledgeLocales, loadKnowledge, type KnowledgeBase } from '../../src/content/loadKnowledge';
+import { KNOWLEDGE_DIR, realEngine } from '../helpers';
 
 describe('content/contentChecks', () => {
   const { knowledge } = realEngine();
@@ -39,5 +39,20 @@ describe('content/contentChecks', () => {
       { list: 'followUp.request', phrase: 'i want a', readsAs: 'want' },
     ]);
     expect(shortenedPhrases(knowledge.intents)).to.deep.equal([]);
+  });
+});
+
+describe('content/contentChecks translationGaps', () => {
+  it('finds every entry, detail, topic and place of English in each translation of knowledge/', () => {
+    const [base, ...translations] = knowledgeLocales(KNOWLEDGE_DIR).map((locale) => loadKnowledge(KNOWLEDGE_DIR, locale));
+    expect(translations.map((t) => t.locale)).to.deep.equal(['es', 'fr']);
+    for (const translation of translations) expect(translationGaps(base!, translation), translation.locale).to.deep.equal([]);
+  });
+
+  it('names the folder and the entry a translation lacks', () => {
+    const base = loadKnowledge(KNOWLEDGE_DIR, 'en');
+    const es = loadKnowledge(KNOWLEDGE_DIR, 'es');
+    const gaps = translationGaps(base, { ...es, entries: es.entries.filter((e) => e.id !== 'bats') });
+    expect(gaps.map((g) => `${g.file}: ${g.message}`).join('\n')).to.match(/knowledge\/es: entry "bats" .* has no es translation/);
   });
 });
