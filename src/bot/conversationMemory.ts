@@ -52,8 +52,7 @@ export async function forgetLastAnswer(accessor: StatePropertyAccessor<unknown>,
  * Remembers the channel's locale of this turn, and the language the partner wrote in or asked
  * for (`language`, when the turn says it).
  */
-export async function rememberLanguage(accessor: StatePropertyAccessor<unknown>, context: TurnContext, channelLocale: string | undefined, language?: Locale): Promise<void> {
-  const memory = await readMemory(accessor, context);
+export async function rememberLanguage(accessor: StatePropertyAccessor<unknown>, context: TurnContext, memory: ConversationMemory, channelLocale: string | undefined, language?: Locale): Promise<void> {
   const next = { ...memory, channelLocale: channelLocale?.slice(0, 35), language: language ?? memory.language };
   if (next.language !== memory.language || next.channelLocale !== memory.channelLocale) await accessor.set(context, next satisfies ConversationMemory);
 }

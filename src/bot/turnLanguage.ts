@@ -1,6 +1,7 @@
-import type { Locale } from '../content/knowledgeEntry';
-import { normalizedWords } from '../engine/analyzer';
+import { localeOfTag, type Locale } from '../content/knowledgeEntry';
+import { Analyzer, normalizedWords } from '../engine/analyzer';
 import { detectLanguage } from '../engine/detectLanguage';
+import { PhraseMatcher } from '../engine/phraseMatcher';
 
 /** A language the bot answers in, and the phrases that ask for it (messages.yaml `language.switch`). */
 export interface SpokenLanguage {
@@ -35,13 +36,18 @@ export interface RememberedLanguage {
  * or "BATS?" do not change it; the channel's; the default.
  */
 export class TurnLanguage {
-  private readonly switches: { locale: Locale; words: string[] }[];
+  private readonly switches: PhraseMatcher<Locale>;
   private readonly locales: Locale[];
 
   /** `languages`: the default first. */
   constructor(languages: readonly SpokenLanguage[]) {
     this.locales = languages.map((language) => language.locale);
-    this.switches = languages.flatMap(({ locale, switch: phrases }) => phrases.map((phrase) => ({ locale, words: normalizedWords(phrase) })));
+    // As written and in a row: "en español" is not "español en".
+    this.switches = new PhraseMatcher(
+      languages.flatMap(({ locale, switch: phrases }) => phrases.map((phrase) => ({ phrase, value: locale }))),
+      new Analyzer(),
+      'exact',
+    );
   }
 
   choose(text: string | undefined, channelLocale: string | undefined, remembered: RememberedLanguage): TurnLanguageChoice {
@@ -49,31 +55,16 @@ export class TurnLanguage {
     if (asked) return { locale: asked, switched: true, remember: true };
     const written = text === undefined ? undefined : detectLanguage(text, this.locales);
     if (written) return { locale: written, switched: false, remember: true };
-    const channel = this.supported(channelLocale);
+    const channel = localeOfTag(channelLocale, this.locales);
     const channelChanged = channel !== undefined && remembered.channelLocale !== undefined && remembered.channelLocale !== channelLocale;
     if (channelChanged) return { locale: channel, switched: false, remember: true };
     const locale = remembered.language ?? channel ?? this.locales[0]!;
     return { locale, switched: false, remember: false };
   }
 
-  /** "es-MX" is "es", when answered. */
-  private supported(channelLocale: string | undefined): Locale | undefined {
-    const language = (channelLocale ?? '').toLowerCase().split(/[-_]/)[0];
-    return this.locales.find((locale) => locale === language);
-  }
-
-  /** The language a message asks for: one of the switch phrases, and little else. */
+  /** The language a message asks for: one of the switch phrases (the longest found), and little else. */
   private askedFor(text: string): Locale | undefined {
-    const words = normalizedWords(text);
-    if (words.length === 0) return undefined;
-    const found = this.switches
-      .filter((phrase) => phrase.words.length > 0 && words.length - phrase.words.length <= SWITCH_SLACK && containsRun(words, phrase.words))
-      .sort((a, b) => b.words.length - a.words.length)[0];
-    return found?.locale;
+    const [longest] = this.switches.find(text);
+    return longest && normalizedWords(text).length - longest.length <= SWITCH_SLACK ? longest.value : undefined;
   }
-}
-
-function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  for (let start = 0; start + run.length <= words.length; start++) if (run.every((word, k) => words[start + k] === word)) return true;
-  return false;
 }

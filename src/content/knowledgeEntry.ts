@@ -1,8 +1,14 @@
 import { z } from 'zod';
 
-/** Locales the content schema accepts; answers exist for `en` today, `es` and `fr` come later. */
+/** Locales the content schema accepts: English, Spanish and French. */
 export const Locale = z.enum(['en', 'es', 'fr']);
 export type Locale = z.infer<typeof Locale>;
+
+/** The locale of a language tag as channels send it ("es-MX", "fr_CA", "EN"), among `locales`. */
+export function localeOfTag(tag: string | undefined, locales: readonly Locale[]): Locale | undefined {
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return locales.find((locale) => locale === language);
+}
 
 const entryId = z
   .string()

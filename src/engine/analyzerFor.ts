@@ -1,4 +1,4 @@
-import { eng, fra, nld, spa } from 'stopword';
+import { nld } from 'stopword';
 import type { KnowledgeBase } from '../content/loadKnowledge';
 import { Analyzer, normalizedWords } from './analyzer';
 import { languageOf } from './languages';
@@ -9,7 +9,7 @@ import { languageOf } from './languages';
  * lists (articles, pronouns, prepositions), unlike exhaustive lists that also drop words
  * such as "abroad" or "buy".
  */
-const generalStopWords: readonly string[] = [eng, spa, fra, nld].flat().flatMap((word) => normalizedWords(word));
+const generalStopWords: readonly string[] = [...(['en', 'es', 'fr'] as const).flatMap((locale) => [...languageOf(locale).functionWords]), ...nld.flatMap((word) => normalizedWords(word))];
 
 /**
  * The analyzer for a knowledge base, in its language: that language's stemmer and stop words,

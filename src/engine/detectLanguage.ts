@@ -1,7 +1,7 @@
-import { eng, fra, spa } from 'stopword';
 import { detectAll } from 'tinyld/light';
 import type { Locale } from '../content/knowledgeEntry';
 import { normalizedWords } from './analyzer';
+import { languageOf } from './languages';
 
 /** Below this many letters a message says too little about its language ("ok", "BATS?", "eTrace intl"). */
 const MIN_LETTERS = 12;
@@ -9,13 +9,6 @@ const MIN_LETTERS = 12;
 const LEAD = 1.5;
 /** A message written in a language uses its function words, this many at least. */
 const MIN_FUNCTION_WORDS = 2;
-
-/** The `stopword` package's short lists: articles, pronouns, prepositions. */
-const FUNCTION_WORDS: Record<Locale, ReadonlySet<string>> = {
-  en: new Set(eng.flatMap((word) => normalizedWords(word))),
-  es: new Set(spa.flatMap((word) => normalizedWords(word))),
-  fr: new Set(fra.flatMap((word) => normalizedWords(word))),
-};
 
 /**
  * The language a message is plainly written in, among `locales`, or undefined when it is
@@ -32,7 +25,7 @@ export function detectLanguage(text: string, locales: readonly Locale[]): Locale
   const found = locales.find((locale) => locale === first.lang);
   if (!found) return undefined;
   const words = normalizedWords(text);
-  const functionWords = (locale: Locale) => words.filter((word) => FUNCTION_WORDS[locale].has(word)).length;
+  const functionWords = (locale: Locale) => words.filter((word) => languageOf(locale).functionWords.has(word)).length;
   const count = functionWords(found);
   return count >= MIN_FUNCTION_WORDS && locales.every((other) => functionWords(other) <= count) ? found : undefined;
 }

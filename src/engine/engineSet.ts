@@ -1,4 +1,4 @@
-import type { Locale } from '../content/knowledgeEntry';
+import { localeOfTag, type Locale } from '../content/knowledgeEntry';
 import type { AnswerEngine } from './answerEngine';
 
 /**
@@ -23,10 +23,9 @@ export class EngineSet {
     return [this.defaultLocale, ...[...this.engines.keys()].filter((locale) => locale !== this.defaultLocale)] as Locale[];
   }
 
-  /** The locale of `locale` ("es-MX" is "es") when one of this set's, else undefined. */
-  supported(locale: string | undefined): Locale | undefined {
-    const language = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-    return this.engines.has(language) ? (language as Locale) : undefined;
+  /** The locale of a language tag ("es-MX" is "es") when one of this set's, else undefined. */
+  supported(tag: string | undefined): Locale | undefined {
+    return localeOfTag(tag, this.locales);
   }
 
   get default(): AnswerEngine {

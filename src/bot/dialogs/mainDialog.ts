@@ -89,7 +89,7 @@ export class MainDialog extends ComponentDialog {
     const text = typeof activity.text === 'string' && activity.value === undefined ? plainText(activity.text) : undefined;
     const language = this.turnLanguage.choose(text, activity.locale, memory);
     context.turnState.set(TURN_LOCALE, language.locale);
-    await rememberLanguage(this.deps.memory, context, activity.locale, language.remember ? language.locale : undefined);
+    await rememberLanguage(this.deps.memory, context, memory, activity.locale, language.remember ? language.locale : undefined);
     if (language.switched) {
       this.deps.logger.info('language', { conversationId: activity.conversation.id, locale: language.locale });
       await context.sendActivity(this.repliesFor(context).smalltalk(this.engineFor(context).knowledge.messages.language.switched));
