@@ -1,8 +1,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadKnowledge, type KnowledgeBase } from '../src/content/loadKnowledge';
+import { knowledgeLocales, loadKnowledge, type KnowledgeBase } from '../src/content/loadKnowledge';
 import { AnswerEngine } from '../src/engine/answerEngine';
+import { EngineSet } from '../src/engine/engineSet';
 import { createLogger, type Logger } from '../src/logger';
 
 export const KNOWLEDGE_DIR = join(__dirname, '..', 'knowledge');
@@ -16,6 +17,14 @@ export function realEngine(): { knowledge: KnowledgeBase; engine: AnswerEngine }
     shared = { knowledge, engine: new AnswerEngine(knowledge) };
   }
   return shared;
+}
+
+let sharedSet: EngineSet | undefined;
+
+/** Engines in every language of the real knowledge (English shared with realEngine), built once. */
+export function realEngines(): EngineSet {
+  sharedSet ??= new EngineSet([realEngine().engine, ...knowledgeLocales(KNOWLEDGE_DIR).filter((l) => l !== 'en').map((l) => new AnswerEngine(loadKnowledge(KNOWLEDGE_DIR, l)))], 'en');
+  return sharedSet;
 }
 
 /** A scratch folder removed after the test run. */

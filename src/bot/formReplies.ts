@@ -1,8 +1,10 @@
 import { ActivityTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
-import { fillTemplate, type Messages } from '../content/messages';
-import type { FormDefinition, FormField } from '../forms/formDefinition';
+import type { Messages } from '../content/messages';
+import { fillTemplate } from '../content/templates';
+import { answerButtons, errorText, type FormField } from '../forms/fields/fieldTypes';
+import { summaryRows } from '../forms/requestSummary';
+import type { FormDefinition } from '../forms/formDefinition';
 import type { FormAction, FormOutput } from '../forms/formSession';
-import { formatForDisplay } from '../forms/validators';
 import { CARD_CHANNELS } from './channelAdaptation';
 import { escapeMarkdown } from './markdown';
 import type { AnswerChannelData } from './replies';
@@ -43,7 +45,8 @@ export class FormReplies {
         return this.summary(output.items, view);
       case 'confirmCancel': {
         const answer = (value: string): FormAction => ({ action: 'form', form: view.instance, step: '#confirmCancel', command: 'answer', value });
-        return message(this.forms.confirmCancel, [button(this.forms.yesLabel, answer('yes')), button(this.forms.noLabel, answer('no'))]);
+        const { yes, no } = this.forms.types.yesNo;
+        return message(this.forms.confirmCancel, [button(yes, answer('yes')), button(no, answer('no'))]);
       }
       case 'resumed':
         return message(this.forms.resumed);
@@ -81,35 +84,20 @@ export class FormReplies {
 
   private ask(field: FormField, error: string | undefined, afterFailures: boolean, instance: string): Partial<Activity> {
     const lines: string[] = [];
-    if (error) lines.push(this.errorText(field, error));
+    if (error) lines.push(error === 'required' ? this.forms.errors.required : errorText(field, error, this.forms.types));
     if (afterFailures) lines.push(field.required ? this.forms.afterFailuresRequired : this.forms.afterFailuresOptional);
     lines.push(field.required ? field.prompt : `${field.prompt} ${this.forms.optionalHint}`.replace(/\s+/g, ' ').trim());
     const action = (command: FormAction['command'], value?: string): FormAction => ({ action: 'form', form: instance, step: field.id, command, ...(value === undefined ? {} : { value }) });
     const actions: CardAction[] = [];
-    if (field.type === 'choice') actions.push(...field.choices.map((c) => button(c.label, action('answer', c.value))));
-    if (field.type === 'yesNo') actions.push(button(this.forms.yesLabel, action('answer', 'yes')), button(this.forms.noLabel, action('answer', 'no')));
+    actions.push(...answerButtons(field, this.forms.types).map((b) => button(b.label, action('answer', b.value))));
     if (!field.required) actions.push(button(this.forms.skipLabel, action('skip')));
     return message(lines.join('\n\n'), actions);
   }
 
-  private errorText(field: FormField, error: string): string {
-    const errors = this.forms.errors;
-    const rules = 'minLength' in field || 'maxLength' in field ? field : undefined;
-    switch (error) {
-      case 'tooShort':
-        return fillTemplate(errors.tooShort, { min: String(rules?.minLength ?? 1) });
-      case 'tooLong':
-        return fillTemplate(errors.tooLong, { max: String(rules?.maxLength ?? '') });
-      case 'pattern':
-        return fillTemplate(errors.pattern, { hint: ('patternHint' in field && field.patternHint) || field.label });
-      default:
-        return errors[error as keyof typeof errors] ?? errors.required;
-    }
-  }
-
   private summary(items: { field: FormField; value: string }[], view: FormView): Partial<Activity> {
     const { definition } = view;
-    const rows = items.map(({ field, value }) => ({ label: field.label, value: this.display(field, value, definition.locale) }));
+    // What the partner typed is escaped, so it shows as typed.
+    const rows = summaryRows(items, this.forms, definition.locale).map((row) => ({ ...row, value: escapeMarkdown(row.value) }));
     const intro = fillTemplate(this.forms.summaryIntro, { title: definition.title.toLowerCase() });
     const action = (command: FormAction['command'], field?: FormField): FormAction => ({ action: 'form', form: view.instance, step: '#summary', command, ...(field ? { field: field.id } : {}) });
     const submit = action('submit');
@@ -147,15 +135,6 @@ export class FormReplies {
       ...items.map(({ field }) => button(fillTemplate(this.forms.editLabel, { field: field.label }), edit(field))),
       button(this.forms.cancelLabel, cancel),
     ]);
-  }
-
-  /** How an answer reads in the summary; what the partner typed is escaped, so it shows as typed. */
-  private display(field: FormField, value: string, locale: string): string {
-    if (value === '') return this.forms.notAnswered;
-    if (field.type === 'choice') return field.choices.find((c) => c.value === value)?.label ?? escapeMarkdown(value);
-    if (field.type === 'country' || field.type === 'date' || field.type === 'yesNo') return escapeMarkdown(formatForDisplay(field.type, value, locale));
-    const shown = field.type === 'longText' && value.length > 300 ? `${value.slice(0, 300)}…` : value;
-    return escapeMarkdown(shown);
   }
 }
 

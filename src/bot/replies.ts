@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, type Activity, type Attachment, type CardAction } from 'botbuilder';
 import type { KnowledgeBase } from '../content/loadKnowledge';
 import type { KnowledgeEntry } from '../content/knowledgeEntry';
-import { fillTemplate } from '../content/messages';
+import { fillTemplate } from '../content/templates';
 import type { EngineResult } from '../engine/answerEngine';
 import type { Decision } from '../engine/decide';
 import type { Detail } from '../engine/details';

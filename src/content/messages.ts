@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FieldTypeMessages } from '../forms/fields/fieldTypes';
+import { FormWords } from '../forms/formVocabulary';
 
 const text = z.string().trim().min(1);
 const label = z.string().trim().min(1).max(60, 'button labels must be at most 60 characters');
@@ -14,20 +16,12 @@ const words = z.array(z.string().trim().min(1)).min(1);
 const FormMessages = z.strictObject({
   commands: z.strictObject({ cancel: words, help: words, back: words, skip: words, submit: words, edit: words }),
   optionalHint: text,
-  errors: z.strictObject({
-    required: text,
-    tooShort: text.refine((t) => t.includes('{min}'), 'must contain {min}'),
-    tooLong: text.refine((t) => t.includes('{max}'), 'must contain {max}'),
-    pattern: text.refine((t) => t.includes('{hint}'), 'must contain {hint}'),
-    email: text,
-    phone: text,
-    country: text,
-    date: text,
-    dateInFuture: text,
-    yesNo: text,
-    choice: text,
-    mustBeYes: text,
-  }),
+  /** What every question says when left empty. */
+  errors: z.strictObject({ required: text }),
+  /** Each field type's own sentences (src/forms/fields). */
+  types: FieldTypeMessages,
+  /** The words answers are written with in this language. */
+  words: FormWords,
   afterFailuresRequired: text,
   afterFailuresOptional: text,
   firstQuestion: text,
@@ -41,8 +35,6 @@ const FormMessages = z.strictObject({
   editMenuLabel: label,
   cancelLabel: label,
   skipLabel: label,
-  yesLabel: label,
-  noLabel: label,
   confirmCancel: text,
   cancelled: text,
   resumed: text,
@@ -109,8 +101,3 @@ export const Messages = z.strictObject({
   }),
 });
 export type Messages = z.infer<typeof Messages>;
-
-/** Replaces `{name}` with values; an unknown placeholder is left visible rather than dropped. */
-export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}

@@ -2,7 +2,7 @@ import type { EngineSet } from '../engine/engineSet';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createBot } from '../bot/createBot';
 import type { AnswerChannelData } from '../bot/replies';
-import type { FormDefinition } from '../forms/formDefinition';
+import type { FormCatalog } from '../forms/formCatalog';
 import { createLogger } from '../logger';
 import { openDatabase } from '../storage/database';
 import { SqliteRequestStore } from '../storage/requestStore';
@@ -13,7 +13,7 @@ import type { BotReply, ChatTarget, PartnerInput } from './blindEvaluation';
  * requests in memory: what an evaluation talks to. The channel renders no cards, so every
  * reply's text is what a partner reads.
  */
-export function localBot(engines: EngineSet, forms: FormDefinition[]): ChatTarget {
+export function localBot(engines: EngineSet, forms: FormCatalog): ChatTarget {
   const db = openDatabase(':memory:');
   const bot = createBot({
     engines,

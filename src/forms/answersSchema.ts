@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fieldApplies, type FormDefinition, type FormField } from './formDefinition';
+import type { FormField } from './fields/fieldTypes';
+import { fieldApplies, type FormDefinition } from './formDefinition';
 
 /**
  * The zod schema of a form's complete answers, derived from its definition: every field that

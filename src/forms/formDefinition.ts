@@ -1,56 +1,9 @@
 import { z } from 'zod';
 import { Locale } from '../content/knowledgeEntry';
 import { REQUEST_INTENTS } from '../engine/intentModel';
+import { FormField } from './fields/fieldTypes';
 
-const id = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be a camelCase identifier (letters and digits)');
 const text = z.string().trim().min(1);
-
-/** Ask a field only when an earlier answer calls for it. */
-const Condition = z.strictObject({
-  field: id,
-  equals: z.string().optional(),
-  in: z.array(z.string()).min(1).optional(),
-}).refine((c) => (c.equals === undefined) !== (c.in === undefined), 'needs exactly one of "equals" or "in"');
-
-const common = {
-  id,
-  /** Short name in the summary and on "Edit" buttons. */
-  label: text.max(40),
-  prompt: text,
-  /** Why we ask: shown on "help" or "why". */
-  help: text,
-  required: z.boolean().default(true),
-  when: Condition.optional(),
-};
-
-const lengthRules = {
-  /** Take the message that started the form as a draft answer when it has at least this many words. */
-  draftFromOpening: z.int().min(1).optional(),
-  minLength: z.int().min(0).optional(),
-  maxLength: z.int().min(1).optional(),
-  pattern: z.string().optional(),
-  /** What to say when the answer does not match `pattern` ("a number, such as 12"). */
-  patternHint: text.optional(),
-};
-
-const Choice = z.strictObject({
-  value: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
-  label: text.max(60),
-  /** Words and phrases that pick this choice, also from the message that started the form. */
-  synonyms: z.array(text).default([]),
-});
-
-export const FormField = z.discriminatedUnion('type', [
-  z.strictObject({ ...common, type: z.literal('text'), ...lengthRules }),
-  z.strictObject({ ...common, type: z.literal('longText'), ...lengthRules }),
-  z.strictObject({ ...common, type: z.literal('choice'), choices: z.array(Choice).min(2) }),
-  z.strictObject({ ...common, type: z.literal('email') }),
-  z.strictObject({ ...common, type: z.literal('phone') }),
-  z.strictObject({ ...common, type: z.literal('country') }),
-  z.strictObject({ ...common, type: z.literal('date'), notFuture: z.boolean().default(false) }),
-  z.strictObject({ ...common, type: z.literal('yesNo'), mustBeYes: z.boolean().default(false) }),
-]);
-export type FormField = z.infer<typeof FormField>;
 
 /**
  * A guided dialog declared in dialogs/*.yaml: its fields in order, each with its prompt,

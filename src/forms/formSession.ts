@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { normalizedWords } from '../engine/analyzer';
 import { answersSchema } from './answersSchema';
-import { fieldApplies, type FormDefinition, type FormField } from './formDefinition';
-import { validateCountry, validateDate, validateEmail, validatePhone, validateText, validateYesNo, type ValidationError } from './validators';
+import { answerFromOpening, isFreeText, readAnswer, type FormField } from './fields/fieldTypes';
+import type { FieldResult, ReadContext } from './fields/fieldType';
+import { validateYesNo } from './fields/yesNo';
+import { fieldApplies, type FormDefinition } from './formDefinition';
+import type { FormVocabulary } from './formVocabulary';
 
 /** Where a form is: a field being asked, the summary, or the "really cancel?" question. */
 const Resume = z.discriminatedUnion('kind', [
@@ -58,13 +61,12 @@ export function stepOf(stage: FormStage): string {
   return stage.kind === 'field' ? stage.fieldId : `#${stage.kind}`;
 }
 
-export type FieldError = ValidationError | 'choice' | 'mustBeYes';
-
 /** What the bot should say, in order; the bot layer renders each from messages and the definition. */
 export type FormOutput =
-  /** The form begins; `prefilled` are the choices the opening message already made. */
+  /** The form begins; `prefilled` are the answers (not free text) the opening message or the offer already gave. */
   | { kind: 'intro'; prefilled: Record<string, string> }
-  | { kind: 'ask'; field: FormField; error?: FieldError; afterFailures?: boolean }
+  /** `error`: what was wrong with the last answer, as its field type names it (or "required"). */
+  | { kind: 'ask'; field: FormField; error?: string; afterFailures?: boolean }
   | { kind: 'help'; field: FormField }
   | { kind: 'firstQuestion' }
   | { kind: 'staleAction' }
@@ -89,6 +91,8 @@ export interface FormStep {
 
 export interface FormSessionOptions {
   today: () => Date;
+  /** The words answers are written with, in every language the forms speak. */
+  vocabulary: FormVocabulary;
   /** Words that act as commands inside a form, per command ("cancel", "stop", ...). */
   commands: Record<FormCommandName, string[]>;
   /** How many failed attempts before offering to skip or cancel. */
@@ -118,12 +122,11 @@ export class FormSession {
     this.maxFailures = options.maxFailures ?? 3;
     // Stored values are the validators' normalized output, so validating them again must keep them.
     this.answersSchema = answersSchema(definition, (field, value) => {
-      const result = this.validate(field, field.type === 'choice' ? (field.choices.find((c) => c.value === value)?.label ?? '') : value);
+      const result = this.read(field, value);
       return result.ok && result.value === value;
     });
   }
 
-  /** Starts the form, taking what the opening message already says ("tracing") as answers. */
   /**
    * Starts the form, taking what the opening message already says as answers: the choices it
    * names ("tracing"), and the message itself for a field that drafts from it (a case
@@ -132,20 +135,17 @@ export class FormSession {
    */
   start(openingMessage: string, instance: string, prefill: Readonly<Record<string, string>> = {}): FormStep {
     const answers: Record<string, string> = {};
-    const choices: Record<string, string> = {};
+    const chosen: Record<string, string> = {};
     for (const field of this.definition.fields) {
       if (!fieldApplies(field, answers)) continue;
-      if (field.type === 'choice') {
-        const given = prefill[field.id];
-        const value = given !== undefined && field.choices.some((c) => c.value === given) ? given : this.prefillChoice(field, openingMessage);
-        if (value) answers[field.id] = choices[field.id] = value;
-      } else if ('draftFromOpening' in field && field.draftFromOpening !== undefined && normalizedWords(openingMessage).length >= field.draftFromOpening) {
-        const draft = this.validate(field, openingMessage);
-        if (draft.ok) answers[field.id] = draft.value;
-      }
+      const given = prefill[field.id] === undefined ? undefined : this.read(field, prefill[field.id]!);
+      const value = given?.ok ? given.value : answerFromOpening(field, openingMessage, this.context());
+      if (value === undefined) continue;
+      answers[field.id] = value;
+      if (!isFreeText(field)) chosen[field.id] = value;
     }
     const state: FormState = { formId: this.definition.id, instance, answers, history: [], failures: 0, stage: { kind: 'summary' }, returnToSummary: false };
-    return this.advance(state, [{ kind: 'intro', prefilled: choices }]);
+    return this.advance(state, [{ kind: 'intro', prefilled: chosen }]);
   }
 
   /** Whether a state read back from storage belongs to this form as it is now defined (a dialog file may have changed since). */
@@ -169,7 +169,7 @@ export class FormSession {
     const command = input.action ? (input.action.command === 'answer' ? undefined : input.action.command) : this.commandOf(text);
 
     if (stage.kind === 'confirmCancel') {
-      const reply = validateYesNo(input.action?.value ?? text);
+      const reply = validateYesNo(input.action?.value ?? text, this.options.vocabulary);
       if (command === 'cancel' || (reply.ok && reply.value === 'yes')) return { state, outputs: [{ kind: 'cancelled' }], finished: true };
       return this.show({ ...state, stage: stage.resume }, [{ kind: 'resumed' }]);
     }
@@ -197,7 +197,7 @@ export class FormSession {
 
     if (stage.kind === 'summary') {
       // "Please check your request": a typed "yes" (or "sí", "oui") confirms it, as Submit does.
-      const reply = validateYesNo(text);
+      const reply = validateYesNo(text, this.options.vocabulary);
       if (!input.action && reply.ok && reply.value === 'yes') return this.submit(state);
       return { ...this.show(state, []), ...(text && !input.action ? { rejected: text } : {}) };
     }
@@ -214,46 +214,25 @@ export class FormSession {
   }
 
   private answer(state: FormState, field: FormField, text: string, typed: boolean): FormStep {
-    const result = this.validate(field, text);
+    const result = this.read(field, text);
     const next = result.ok ? this.accept(state, field, result.value) : this.reject(state, field, result.error);
     // Free text accepts anything, so there a question mark tells a question from an answer;
     // elsewhere a question is typed text that does not fit the field.
-    const mayBeQuestion = typed && text !== '' && (this.isFreeText(field) ? /\?\s*$/.test(text) : !result.ok);
+    const mayBeQuestion = typed && text !== '' && (isFreeText(field) ? /\?\s*$/.test(text) : !result.ok);
     return mayBeQuestion ? { ...next, rejected: text } : next;
   }
 
-  private reject(state: FormState, field: FormField, error: FieldError): FormStep {
+  private reject(state: FormState, field: FormField, error: string): FormStep {
     const failures = state.failures + 1;
     return this.show({ ...state, failures }, [{ kind: 'ask', field, error, afterFailures: failures >= this.maxFailures }], true);
   }
 
-  private isFreeText(field: FormField): boolean {
-    return field.type === 'text' || field.type === 'longText';
+  private read(field: FormField, text: string): FieldResult {
+    return readAnswer(field, text, this.context());
   }
 
-  private validate(field: FormField, text: string): { ok: true; value: string } | { ok: false; error: FieldError } {
-    switch (field.type) {
-      case 'text':
-      case 'longText':
-        return validateText(text, { minLength: field.minLength, maxLength: field.maxLength ?? (field.type === 'text' ? 300 : 4000), pattern: field.pattern });
-      case 'email':
-        return validateEmail(text);
-      case 'phone':
-        return validatePhone(text);
-      case 'country':
-        return validateCountry(text, this.definition.locale);
-      case 'date':
-        return validateDate(text, this.options.today(), { notFuture: field.notFuture });
-      case 'yesNo': {
-        const result = validateYesNo(text);
-        if (result.ok && field.mustBeYes && result.value === 'no') return { ok: false, error: 'mustBeYes' };
-        return result;
-      }
-      case 'choice': {
-        const value = this.matchChoice(field, text);
-        return value ? { ok: true, value } : { ok: false, error: 'choice' };
-      }
-    }
+  private context(): ReadContext {
+    return { locale: this.definition.locale, today: this.options.today(), vocabulary: this.options.vocabulary };
   }
 
   private accept(state: FormState, field: FormField, value: string): FormStep {
@@ -323,22 +302,6 @@ export class FormSession {
     const kept: Record<string, string> = {};
     for (const field of this.definition.fields) if (field.id in answers && fieldApplies(field, kept)) kept[field.id] = answers[field.id]!;
     return kept;
-  }
-
-  private matchChoice(field: Extract<FormField, { type: 'choice' }>, text: string): string | undefined {
-    const said = normalizedWords(text).join(' ');
-    if (!said) return undefined;
-    const number = Number.parseInt(said, 10);
-    if (/^\d+$/.test(said) && number >= 1 && number <= field.choices.length) return field.choices[number - 1]!.value;
-    const exact = field.choices.find((c) => [c.value, c.label, ...c.synonyms].some((name) => normalizedWords(name).join(' ') === said));
-    return exact?.value ?? this.prefillChoice(field, text);
-  }
-
-  /** The one choice whose label or synonyms the text mentions; none when several do. */
-  private prefillChoice(field: Extract<FormField, { type: 'choice' }>, text: string): string | undefined {
-    const said = ` ${normalizedWords(text).join(' ')} `;
-    const mentioned = field.choices.filter((c) => [c.label, ...c.synonyms].some((name) => said.includes(` ${normalizedWords(name).join(' ')} `)));
-    return mentioned.length === 1 ? mentioned[0]!.value : undefined;
   }
 
   private field(id: string): FormField {

@@ -28,10 +28,11 @@ export class RequestTriggers {
       'ordered',
       false,
     );
+    // Topic words are listed in full, and matched as written: synonyms would make "en cours" (under way) a "course".
     this.topics = matcher(
       forms.flatMap((form) => form.topicWords.map((phrase) => ({ phrase, value: form.id }))),
       'sequence',
-      true,
+      false,
     );
     this.byIntent = new Map(forms.flatMap((form) => (form.intent ? [[form.intent, form.id]] : [])));
   }

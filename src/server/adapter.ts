@@ -1,6 +1,7 @@
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { AuthenticationConstants, GovernmentConstants, type AuthenticateRequestResult, type BotFrameworkAuthentication } from 'botframework-connector';
-import { fillTemplate, type Messages } from '../content/messages';
+import type { Messages } from '../content/messages';
+import { fillTemplate } from '../content/templates';
 import type { Config } from '../config';
 import { describeError, type Logger } from '../logger';
 import { StorageConflictError } from '../storage/storageConflictError';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SqliteDatabase } from './database';
+import type { RequestSummary } from '../forms/requestSummary';
 import { discardNotifications, type Outbox } from './outbox';
 
 export const RequestStatus = z.enum(['received', 'in-review', 'in-progress', 'closed', 'declined']);
@@ -16,6 +17,10 @@ export interface NewRequest {
   userId: string;
   /** Field id -> value, already validated by the caller. */
   answers: Record<string, string>;
+  /** The request as IAD staff read it, in the default language (labels, chosen options, countries and dates in words). */
+  summary?: RequestSummary;
+  /** The request as the partner confirmed it, when that was in another language: what they typed, in their words. */
+  originalSummary?: RequestSummary;
   /** Bot Framework conversation reference, kept so staff replies could be sent later; opaque JSON. */
   conversationReference?: object;
   /**
@@ -158,10 +163,10 @@ export class SqliteRequestStore implements RequestStore {
       const year = now.getUTCFullYear();
       const reference = `IAD-${year}-${String(this.nextNumber.get(year)).padStart(6, '0')}`;
       const createdAt = now.toISOString();
-      const { formId, locale, answers, channelId, userId, conversationReference, submissionKey } = request;
+      const { formId, locale, answers, channelId, userId, conversationReference, submissionKey, summary, originalSummary } = request;
       const conversation = conversationReference ? JSON.stringify(conversationReference) : null;
       this.insert.run(reference, formId, locale, JSON.stringify(answers), channelId, ownerOf(channelId, userId), conversation, submissionKey ?? null, createdAt, createdAt);
-      options.outbox?.enqueue(reference, { type: 'iad.request.submitted', reference, formId, locale, submittedAt: createdAt, answers });
+      options.outbox?.enqueue(reference, { type: 'iad.request.submitted', reference, formId, locale, submittedAt: createdAt, answers, ...(summary ? { summary } : {}), ...(originalSummary ? { original: originalSummary } : {}) });
       return { reference, formId, locale, status: 'received', answers: { ...answers }, channelId, createdAt, updatedAt: createdAt, alreadySubmitted: false };
     });
     this.purgeTransaction = db.transaction((before: Date): number => {

@@ -3,16 +3,22 @@ import { shortenedPhrases, translationGaps, ungroundedDetails, uncoveredSentence
 import { knowledgeLocales, loadKnowledge, type KnowledgeBase } from '../content/loadKnowledge';
 import { loadConfig } from '../config';
 import { AnswerEngine } from '../engine/answerEngine';
+import { loadForms } from '../forms/loadForms';
 import { runTool } from './cli';
 
 /**
- * `npm run knowledge:check`, for every locale: schema and cross-file checks (by loading), that
+ * `npm run knowledge:check`, for the dialogs and their translations (by loading them), and for
+ * every locale: schema and cross-file checks (by loading), that
  * each translation has every entry, detail, topic and place of English, grounding of
  * answers, coverage of the source text, and, as warnings, alternate questions whose best
  * match is another entry (overlaps) and intent phrases that analysis shortens.
  */
 runTool(() => {
-  const root = loadConfig().KNOWLEDGE_DIR;
+  const config = loadConfig();
+  const root = config.KNOWLEDGE_DIR;
+  // The dialogs and their translations: a mistake throws a ContentError, which runTool prints with its file and line.
+  const forms = loadForms(config.DIALOGS_DIR);
+  console.log(`dialogs: ${forms.ids.length} forms in ${forms.locales.join(', ')}`);
   const [base, ...translations] = knowledgeLocales(root).map((locale) => loadKnowledge(root, locale));
   let errors = 0;
   for (const translation of translations) {

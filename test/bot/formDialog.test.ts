@@ -5,8 +5,10 @@ import { openDatabase } from '../../src/storage/database';
 import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
 import { SqliteStorage } from '../../src/storage/sqliteStorage';
 import type { AnswerEngine } from '../../src/engine/answerEngine';
-import { cardActions, cardText, realEngine, tempDir } from '../helpers';
-import { createTestBot } from './testBot';
+import { cardActions, cardText, realEngine, realEngines, tempDir } from '../helpers';
+import { createTestBot, testForms } from './testBot';
+import { Outbox } from '../../src/storage/outbox';
+import { createLogger } from '../../src/logger';
 
 const texts = (activities: Partial<Activity>[]) => activities.map((a) => a.text ?? '');
 const last = (activities: Partial<Activity>[]) => activities.at(-1)!;
@@ -328,5 +330,95 @@ describe('bot: guided request for assistance', () => {
       expect(reset!.text).to.match(/^The request for assistance form has changed since you started it/);
       expect((await bot.say('what is eTrace?'))[0]!.text).to.match(/Firearms tracing with eTrace/);
     });
+  });
+});
+
+describe('bot: guided requests in Spanish and French', () => {
+  const form = (id: string, locale: 'es' | 'fr') => testForms().form(id, locale)!;
+  const field = (id: string, locale: 'es' | 'fr', fieldId: string) => form(id, locale).fields.find((f) => f.id === fieldId)!;
+
+  /** A bot in every language whose staff notifications are captured where the webhook would receive them. */
+  function bilingualBot() {
+    const notifications: { summary: { locale: string; rows: { field: string; label: string; value: string }[] }; original?: { locale: string; title: string; rows: { field: string; value: string }[] } }[] = [];
+    const db = openDatabase(':memory:');
+    const outbox = new Outbox(db, {
+      webhookUrl: 'https://staff.example/hook',
+      logger: createLogger('error', () => undefined),
+      fetch: async (_url, init) => {
+        notifications.push(JSON.parse(String(init?.body)));
+        return new Response(null, { status: 204 });
+      },
+    });
+    const bot = createTestBot({ engines: realEngines(), store: new SqliteRequestStore(db, { outbox }) });
+    return { bot, outbox, notifications };
+  }
+
+  it('takes a request for assistance in Spanish, with the date written day first, and gives staff an English summary with the original', async () => {
+    const { bot, outbox, notifications } = bilingualBot();
+    const es = (text: string | Partial<Activity>) => bot.say({ type: 'message', locale: 'es-MX', ...(typeof text === 'string' ? { text } : text) });
+    const opening = await es('Quiero solicitar asistencia');
+    expect(texts(opening)[0]).to.equal(form('request-assistance', 'es').intro.trim());
+    const type = last(opening);
+    expect(type.text).to.equal(field('request-assistance', 'es', 'assistanceType').prompt);
+    const responseTeam = actions(type).find((a) => (a.value as { value?: string }).value === 'response-team')!;
+    expect(responseTeam.title).to.not.equal('International Response Team (arson or explosives)');
+    await es(press(responseTeam));
+    const caseSummary = 'Explosión en una bodega de Monterrey con dos heridos; pedimos apoyo para la escena.';
+    for (const answer of ['Fiscalía General de la República', 'México', 'Juan Pérez', 'fiscal', 'juan.perez@fgr.example', 'omitir', caseSummary]) await es(answer);
+    const date = await es('20/11/2026');
+    expect(last(date).text).to.equal(field('request-assistance', 'es', 'incidentPlace').prompt);
+    await es('Monterrey, México');
+    await es('urgente');
+    const summary = last(await es('sí'));
+    expect(summary.text).to.include(`**${field('request-assistance', 'es', 'incidentDate').label}:** 20 de noviembre de 2026`);
+    expect(summary.text).to.include(`**${field('request-assistance', 'es', 'country').label}:** México`);
+
+    const [submitted] = await es('enviar');
+    const reference = /IAD-2026-\d{6}/.exec(submitted!.text!)![0];
+    expect(submitted!.text).to.equal(form('request-assistance', 'es').submitted.trim().replaceAll('{reference}', reference));
+    const stored = bot.store.get(reference)!;
+    expect(stored.locale).to.equal('es');
+    expect(stored.answers).to.deep.include({ assistanceType: 'response-team', country: 'MX', incidentDate: '2026-11-20', urgency: 'urgent', consent: 'yes' });
+
+    await outbox.deliverDue();
+    const [notification] = notifications;
+    expect(notification!.summary.locale).to.equal('en');
+    expect(notification!.summary.rows).to.deep.include.members([
+      { field: 'assistanceType', label: 'Type of assistance', value: 'International Response Team (arson or explosives)' },
+      { field: 'incidentDate', label: 'Incident date', value: '20 November 2026' },
+      { field: 'country', label: 'Country', value: 'Mexico' },
+      { field: 'caseSummary', label: 'Case summary', value: caseSummary },
+    ]);
+    expect(notification!.original!.locale).to.equal('es');
+    expect(notification!.original!.title).to.equal(form('request-assistance', 'es').title);
+    expect(notification!.original!.rows).to.deep.include({ field: 'caseSummary', label: field('request-assistance', 'es', 'caseSummary').label, value: caseSummary });
+  });
+
+  it('takes a request for training in French, its topic from the opening words, with "passer" and "oui"', async () => {
+    const { bot } = bilingualBot();
+    const fr = (text: string | Partial<Activity>) => bot.say({ type: 'message', locale: 'fr-CA', ...(typeof text === 'string' ? { text } : text) });
+    const opening = await fr('Nous aimerions faire une demande de formation sur les enquêtes en matière d’incendie criminel');
+    expect(texts(opening)[0]).to.equal(form('request-training', 'fr').intro.trim());
+    expect(last(opening).text).to.equal(field('request-training', 'fr', 'participants').prompt); // the topic was understood
+    for (const answer of ['12', 'Police nationale d’Haïti', 'Haïti', 'mars 2027', 'Marie Joseph', 'm.joseph@pnh.example', 'passer']) await fr(answer);
+    const summary = last(await fr('oui'));
+    expect(summary.text).to.include(`**${field('request-training', 'fr', 'country').label}:** Haïti`);
+    const [submitted] = await fr('envoyer');
+    const reference = /IAD-2026-\d{6}/.exec(submitted!.text!)![0];
+    expect(bot.store.get(reference)).to.deep.include({ locale: 'fr', formId: 'request-training' });
+    expect(bot.store.get(reference)!.answers).to.deep.include({ topic: 'arson', country: 'HT', phone: '', consent: 'yes' });
+  });
+
+  it('goes on in the language the partner switches to in the middle of a form, where it was', async () => {
+    const { bot } = bilingualBot();
+    await bot.say('I want to request training');
+    await bot.say('arson');
+    const switched = await bot.say('en español por favor');
+    expect(last(switched).text).to.equal(field('request-training', 'es', 'participants').prompt);
+    const next = await bot.say('8');
+    expect(last(next).text).to.equal(field('request-training', 'es', 'agency').prompt);
+    // An answer in another language does not switch it: agencies keep their own names.
+    const agency = await bot.say('Royal Canadian Mounted Police, the federal police of Canada');
+    expect(last(agency).text).to.equal(field('request-training', 'es', 'country').prompt);
   });
 });

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Activity, CardAction } from 'botbuilder';
 import type { AnswerChannelData } from '../../src/bot/replies';
+import { realEngines } from '../helpers';
 import { createTestBot } from './testBot';
 
 const iad = (activity: Partial<Activity>) => (activity.channelData as { iad?: AnswerChannelData } | undefined)?.iad;
@@ -178,5 +179,21 @@ describe('bot/mainDialog (the turn router)', () => {
     const answer = decided(await bot.say('how many ILEA classes did IAD run in 2023?'));
     expect(iad(answer)).to.deep.include({ entryId: 'ilea-classes-fy2019', missing: 'year' });
     expect(answer.text).to.include("IAD's program information does not say anything about 2023.");
+  });
+
+  describe('in several languages', () => {
+    it('greets in the language of the greeting, and answers the next question in its own language', async () => {
+      const bot = createTestBot({ engines: realEngines() });
+      const [hola] = await bot.say('hola');
+      expect(hola!.text).to.match(/^¡Hola!/);
+      expect(hola!.locale).to.equal('es');
+      const [bonjour] = await bot.say('bonjour');
+      expect(bonjour!.locale).to.equal('fr');
+      const answer = decided(await bot.say('What is eTrace and who can use it?'));
+      expect(answer.locale).to.equal('en');
+      // "ok" is small talk in every language: the conversation keeps its language.
+      const [ok] = await bot.say('ok');
+      expect(ok!.locale).to.equal('en');
+    });
   });
 });

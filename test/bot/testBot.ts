@@ -1,7 +1,7 @@
 import { EngineSet } from '../../src/engine/engineSet';
 import { join } from 'node:path';
 import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import type { FormDefinition } from '../../src/forms/formDefinition';
+import type { FormCatalog } from '../../src/forms/formCatalog';
 import { loadForms } from '../../src/forms/loadForms';
 import { openDatabase } from '../../src/storage/database';
 import { SqliteRequestStore, type RequestStore } from '../../src/storage/requestStore';
@@ -15,14 +15,15 @@ import { memoryLogger, realEngine } from '../helpers';
 /** A fixed "today" so that dates in transcripts do not depend on the clock. */
 export const TODAY = new Date('2026-11-24T12:00:00Z');
 
-let forms: FormDefinition[] | undefined;
-/** The real dialogs/*.yaml, loaded once. */
-export function testForms(): FormDefinition[] {
+let forms: FormCatalog | undefined;
+/** The real dialogs (and their translations), loaded once. */
+export function testForms(): FormCatalog {
   forms ??= loadForms(join(__dirname, '..', '..', 'dialogs'));
   return forms;
 }
 
-export function createTestBot(options: { feedback?: FeedbackLog; engine?: AnswerEngine; store?: RequestStore; storage?: Storage } = {}) {
+/** `engines`: the bot in several languages (default: English only, which builds fastest). */
+export function createTestBot(options: { feedback?: FeedbackLog; engine?: AnswerEngine; engines?: EngineSet; store?: RequestStore; storage?: Storage } = {}) {
   const { knowledge } = realEngine();
   const engine = options.engine ?? realEngine().engine;
   const recorded: FeedbackEvent[] = [];
@@ -30,7 +31,7 @@ export function createTestBot(options: { feedback?: FeedbackLog; engine?: Answer
   const logger = memoryLogger();
   const storage = options.storage ?? new MemoryStorage();
   const store = options.store ?? new SqliteRequestStore(openDatabase(':memory:'));
-  const bot = createBot({ engines: EngineSet.of(engine), forms: testForms(), store, storage, feedback, logger, today: () => TODAY });
+  const bot = createBot({ engines: options.engines ?? EngineSet.of(engine), forms: testForms(), store, storage, feedback, logger, today: () => TODAY });
   const adapter = new TestAdapter(async (context) => bot.run(context));
   adapter.onTurnError = turnErrorHandler(knowledge.messages, logger);
 

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Locale } from '../../content/knowledgeEntry';
 import type { Messages } from '../../content/messages';
-import type { FormDefinition } from '../../forms/formDefinition';
+import type { FormCatalog } from '../../forms/formCatalog';
+import type { FormVocabulary } from '../../forms/formVocabulary';
+import { staffSummary } from '../../forms/requestSummary';
 import { FormAction, FormSession, FormState, type FormOutput, type FormStep } from '../../forms/formSession';
 import { describeError, type Logger } from '../../logger';
 import type { RequestStore } from '../../storage/requestStore';
@@ -29,9 +32,14 @@ export interface Interruptions {
 }
 
 export interface FormDialogDependencies {
-  replies: Replies;
-  formReplies: FormReplies;
-  messages: Messages;
+  forms: FormCatalog;
+  /** What is said in each language. */
+  replies: (locale: Locale) => Replies;
+  formReplies: (locale: Locale) => FormReplies;
+  messages: (locale: Locale) => Messages;
+  vocabulary: FormVocabulary;
+  /** The language the turn is answered in: the form asks its next question in it. */
+  localeOf: (context: TurnContext) => Locale;
   store: RequestStore;
   logger: Logger;
   today: () => Date;
@@ -44,58 +52,78 @@ interface FormDialogState {
 }
 
 /**
- * Runs any form declared in dialogs/*.yaml. Like botbuilder's own prompts it keeps only its
- * own state, the FormState, in the dialog stack, and renders each turn's replies from it, so
- * the conversation resumes at the same question after a restart and the stored state is a
- * few hundred bytes. The form logic itself is FormSession's, free of botbuilder.
+ * Runs any form declared in dialogs/*.yaml, in the language of each turn. Like botbuilder's
+ * own prompts it keeps only its own state, the FormState, in the dialog stack, and renders
+ * each turn's replies from it, so the conversation resumes at the same question after a
+ * restart and the stored state is a few hundred bytes. The answers it keeps are the same in
+ * every language (a choice's value, a country's code, a date), so a partner who switches
+ * language mid-form goes on where they were. The form logic itself is FormSession's, free of
+ * botbuilder.
  */
 export class FormDialog extends Dialog<FormDialogOptions> {
-  private readonly session: FormSession;
+  private readonly sessions: ReadonlyMap<Locale, FormSession>;
 
   constructor(
-    readonly definition: FormDefinition,
+    formId: string,
     private readonly deps: FormDialogDependencies,
   ) {
-    super(definition.id);
-    this.session = new FormSession(definition, { today: deps.today, commands: deps.messages.forms.commands });
+    super(formId);
+    this.sessions = new Map(
+      deps.forms.locales.map((locale) => [locale, new FormSession(deps.forms.form(formId, locale)!, { today: deps.today, vocabulary: deps.vocabulary, commands: deps.messages(locale).forms.commands })]),
+    );
   }
 
   override async beginDialog(dc: DialogContext, options?: FormDialogOptions): Promise<DialogTurnResult> {
-    return this.apply(dc, this.session.start(options?.openingMessage ?? '', randomUUID(), options?.prefill));
+    return this.apply(dc, this.session(dc.context).start(options?.openingMessage ?? '', randomUUID(), options?.prefill));
+  }
+
+  /** The form in the turn's language. */
+  private session(context: TurnContext): FormSession {
+    return this.sessions.get(this.deps.localeOf(context)) ?? this.sessions.get(this.deps.forms.defaultLocale)!;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { context } = dc;
+    const session = this.session(context);
+    const formReplies = this.formReplies(context);
     const saved = FormState.safeParse((dc.activeDialog!.state as FormDialogState).form);
-    if (!saved.success || !this.session.fits(saved.data)) {
+    if (!saved.success || !session.fits(saved.data)) {
       this.deps.logger.warn('form state unusable', { conversationId: context.activity.conversation.id, form: this.id });
-      await context.sendActivity(this.deps.formReplies.restartNeeded(this.definition));
+      await context.sendActivity(formReplies.restartNeeded(session.definition));
       return dc.endDialog({ outcome: 'reset' });
     }
     const state = saved.data;
     const value = context.activity.value;
     if (value !== undefined && value !== null) {
       const formAction = FormAction.safeParse(value);
-      if (formAction.success) return this.apply(dc, this.session.handle(state, { action: formAction.data }));
+      if (formAction.success) return this.apply(dc, session.handle(state, { action: formAction.data }));
       const botAction = BotAction.safeParse(value);
       if (!botAction.success) {
-        await context.sendActivity(this.deps.replies.text(this.deps.messages.invalidAction));
-        return this.apply(dc, this.session.repeat(state));
+        const locale = this.deps.localeOf(context);
+        await context.sendActivity(this.deps.replies(locale).text(this.deps.messages(locale).invalidAction));
+        return this.apply(dc, session.repeat(state));
       }
       const handled = await this.deps.interruptions.action(context, botAction.data);
-      if (!handled) await context.sendActivity(this.deps.formReplies.alreadyInForm(this.definition));
+      if (!handled) await context.sendActivity(formReplies.alreadyInForm(session.definition));
       return this.resume(dc, state, handled);
     }
     const text = plainText(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
-    const step = this.session.handle(state, { text });
+    const step = session.handle(state, { text });
     if (step.rejected !== undefined && (await this.deps.interruptions.question(context, step.rejected))) return this.resume(dc, state, true);
     return this.apply(dc, step);
   }
 
+  /** The current question again, in the turn's language (the partner just switched language). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const saved = FormState.safeParse((instance.state as FormDialogState).form);
+    const session = this.session(context);
+    if (saved.success && session.fits(saved.data)) await this.send(context, saved.data, session.repeat(saved.data).outputs);
+  }
+
   /** Back to where the form was, after a turn that something else answered. */
   private async resume(dc: DialogContext, state: FormState, interrupted: boolean): Promise<DialogTurnResult> {
-    if (interrupted) await dc.context.sendActivity(this.deps.formReplies.questionResume());
-    return this.apply(dc, this.session.repeat(state));
+    if (interrupted) await dc.context.sendActivity(this.formReplies(dc.context).questionResume());
+    return this.apply(dc, this.session(dc.context).repeat(state));
   }
 
   /** Says what a step says, keeps its state, and submits or ends the form when the step does. */
@@ -111,35 +139,50 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     return Dialog.EndOfTurn;
   }
 
+  /**
+   * Stores the request in the language it was made in, with the summary IAD staff read: in
+   * the default language, and as the partner confirmed it when that was another language.
+   */
   private async submit(dc: DialogContext, state: FormState, answers: Record<string, string>): Promise<DialogTurnResult> {
     const { context } = dc;
     const conversationId = context.activity.conversation.id;
+    const locale = this.deps.localeOf(context);
+    const formReplies = this.formReplies(context);
+    const defaultLocale = this.deps.forms.defaultLocale;
+    const summaryIn = (l: Locale) => staffSummary(this.deps.forms.form(this.id, l)!, answers, this.deps.messages(l).forms, l);
     try {
       const stored = this.deps.store.submit({
         formId: this.id,
-        locale: this.definition.locale,
+        locale,
         channelId: context.activity.channelId,
         userId: context.activity.from.id,
         answers,
+        summary: summaryIn(defaultLocale),
+        ...(locale === defaultLocale ? {} : { originalSummary: summaryIn(locale) }),
         conversationReference: TurnContext.getConversationReference(context.activity),
         submissionKey: state.instance,
       });
-      this.deps.logger.info('form submitted', { conversationId, form: this.id, reference: stored.reference, repeated: stored.alreadySubmitted });
+      this.deps.logger.info('form submitted', { conversationId, form: this.id, reference: stored.reference, repeated: stored.alreadySubmitted, locale });
       await context.sendActivity(
-        stored.alreadySubmitted ? this.deps.formReplies.alreadySubmitted(stored.reference) : this.deps.formReplies.submitted(this.definition, stored.reference),
+        stored.alreadySubmitted ? formReplies.alreadySubmitted(stored.reference) : formReplies.submitted(this.session(context).definition, stored.reference),
       );
       return dc.endDialog({ outcome: 'submitted', reference: stored.reference });
     } catch (error) {
       // Nothing is lost: the answers stay in the dialog state and "submit" tries again.
       this.deps.logger.error('form submit failed', { conversationId, form: this.id, ...describeError(error) });
-      await context.sendActivity(this.deps.formReplies.submitFailed());
+      await context.sendActivity(formReplies.submitFailed());
       (dc.activeDialog!.state as FormDialogState).form = { ...state, stage: { kind: 'summary' } } satisfies FormState;
       return Dialog.EndOfTurn;
     }
   }
 
   private async send(context: TurnContext, state: FormState, outputs: FormOutput[]): Promise<void> {
-    const view = { definition: this.definition, instance: state.instance, channelId: context.activity.channelId };
-    for (const output of outputs) if (output.kind !== 'submit') await context.sendActivity(this.deps.formReplies.render(output, view));
+    const view = { definition: this.session(context).definition, instance: state.instance, channelId: context.activity.channelId };
+    const formReplies = this.formReplies(context);
+    for (const output of outputs) if (output.kind !== 'submit') await context.sendActivity(formReplies.render(output, view));
+  }
+
+  private formReplies(context: TurnContext): FormReplies {
+    return this.deps.formReplies(this.deps.localeOf(context));
   }
 }

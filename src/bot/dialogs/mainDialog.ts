@@ -5,9 +5,10 @@ import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { EngineSet } from '../../engine/engineSet';
 import type { Intent } from '../../engine/intents';
 import { questionParts } from '../../engine/questionParts';
-import type { FormDefinition } from '../../forms/formDefinition';
+import type { FormCatalog } from '../../forms/formCatalog';
 import { FormAction } from '../../forms/formSession';
-import { validateYesNo } from '../../forms/validators';
+import type { FormVocabulary } from '../../forms/formVocabulary';
+import { validateYesNo } from '../../forms/fields/yesNo';
 import type { RequestOffer } from '../../forms/serviceRequests';
 import { RequestTriggers } from '../../forms/requestTriggers';
 import type { Logger } from '../../logger';
@@ -32,10 +33,12 @@ const STATUS_LIST_LENGTH = 5;
 export interface MainDialogDependencies {
   /** The answer engines by locale: a turn asks its locale's. */
   engines: EngineSet;
-  /** The replies in each locale; forms speak the default one. */
+  /** What is said in each locale. */
   replies: (locale: Locale) => Replies;
-  formReplies: FormReplies;
-  forms: FormDefinition[];
+  formReplies: (locale: Locale) => FormReplies;
+  forms: FormCatalog;
+  /** The words form answers are written with, in every language. */
+  vocabulary: FormVocabulary;
   store: RequestStore;
   feedback: FeedbackLog;
   logger: Logger;
@@ -53,7 +56,8 @@ export interface MainDialogDependencies {
  * just discussed.
  */
 export class MainDialog extends ComponentDialog {
-  private readonly requestTriggers: RequestTriggers;
+  /** Per language: what starts a guided request, read with that language's analysis. */
+  private readonly requestTriggers: ReadonlyMap<Locale, RequestTriggers>;
   /** Form commands ("cancel") are the form's own, not small talk's "start over". */
   private readonly formCommands: ReadonlySet<string>;
   /** What redaction keeps: the knowledge's words, and places (the gazetteer's and every country's name). */
@@ -66,12 +70,16 @@ export class MainDialog extends ComponentDialog {
       question: (context, text) => this.answerIfConfident(context, text),
       action: (context, action) => this.runAction(context, action),
     };
-    const engine = deps.engines.default;
-    const messages = engine.knowledge.messages;
-    for (const form of deps.forms) this.addDialog(new FormDialog(form, { ...deps, replies: deps.replies(engine.knowledge.locale), messages, interruptions }));
-    this.turnLanguage = new TurnLanguage(deps.engines.locales.map((locale) => ({ locale, switch: deps.engines.for(locale).knowledge.messages.language.switch })));
-    this.requestTriggers = new RequestTriggers(deps.forms, (entries, mode, synonyms) => engine.phraseMatcher(entries, mode, synonyms));
-    this.formCommands = new Set(Object.values(messages.forms.commands).flat().map((w) => normalizedWords(w).join(' ')));
+    const { engines } = deps;
+    const engine = engines.default;
+    const messages = (locale: Locale) => engines.for(locale).knowledge.messages;
+    const localeOf = (context: TurnContext) => this.localeOf(context);
+    for (const formId of deps.forms.ids) this.addDialog(new FormDialog(formId, { ...deps, messages, localeOf, interruptions }));
+    this.requestTriggers = new Map(engines.locales.map((locale) => [locale, new RequestTriggers(deps.forms.in(locale), (entries, mode, synonyms) => engines.for(locale).phraseMatcher(entries, mode, synonyms))]));
+    // "hola" and "solicitar asistencia" are Spanish, even on an English conversation: each is one language's own phrase.
+    const recognizes = (locale: Locale) => (text: string) => engines.for(locale).smalltalk(text) !== undefined || this.requestTriggers.get(locale)!.find(text) !== undefined;
+    this.turnLanguage = new TurnLanguage(engines.locales.map((locale) => ({ locale, switch: messages(locale).language.switch, recognizes: recognizes(locale) })));
+    this.formCommands = new Set(engines.locales.flatMap((locale) => Object.values(messages(locale).forms.commands).flat()).map((w) => normalizedWords(w).join(' ')));
     const countries = placeNamesFromIntl(['en', 'es', 'fr', 'nl']);
     this.knownWords = { isKnownWord: (word) => engine.isKnownWord(word), isPlaceName: (word) => engine.isPlaceName(word) || countries.has(word) };
     this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
@@ -87,17 +95,24 @@ export class MainDialog extends ComponentDialog {
     const { activity } = context;
     const memory = await readMemory(this.deps.memory, context);
     const text = typeof activity.text === 'string' && activity.value === undefined ? plainText(activity.text) : undefined;
-    const language = this.turnLanguage.choose(text, activity.locale, memory);
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dialogContext = await dialogSet.createContext(context);
+    const formOpen = this.deps.forms.ids.includes(dialogContext.child?.activeDialog?.id ?? '');
+    const language = this.turnLanguage.choose(text, activity.locale, memory, formOpen);
     context.turnState.set(TURN_LOCALE, language.locale);
+    // Every reply says which language it is in: clients and screen readers read it accordingly.
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const reply of activities) reply.locale ??= language.locale;
+      return next();
+    });
     await rememberLanguage(this.deps.memory, context, memory, activity.locale, language.remember ? language.locale : undefined);
     if (language.switched) {
       this.deps.logger.info('language', { conversationId: activity.conversation.id, locale: language.locale });
       await context.sendActivity(this.repliesFor(context).smalltalk(this.engineFor(context).knowledge.messages.language.switched));
+      if (formOpen) await dialogContext.repromptDialog();
       return;
     }
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dialogContext = await dialogSet.createContext(context);
     if (this.isStartOver(context)) await dialogContext.cancelAllDialogs();
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
@@ -134,7 +149,7 @@ export class MainDialog extends ComponentDialog {
     // helpful?", as its thumbs do, or, after what the page does not say, whether to ask IAD staff.
     const memory = await readMemory(this.deps.memory, context);
     await forgetLastAnswer(this.deps.memory, context, memory);
-    const yesNo = validateYesNo(text);
+    const yesNo = validateYesNo(text, this.deps.vocabulary);
     const last = memory.lastAnswer;
     if (last && yesNo.ok) {
       const yes = yesNo.value === 'yes';
@@ -149,7 +164,7 @@ export class MainDialog extends ComponentDialog {
     if (reference) {
       const status = this.deps.store.statusFor(reference, activity.channelId, activity.from.id);
       logger.info('status', { conversationId, found: Boolean(status) });
-      await context.sendActivity(replies.status(reference, status, status && this.formTitle(status.formId)));
+      await context.sendActivity(replies.status(reference, status, status && this.formTitle(context, status.formId)));
       return step.endDialog();
     }
 
@@ -176,10 +191,10 @@ export class MainDialog extends ComponentDialog {
     // an assessment ever reach the right desk?") name the request sent, not a new one; words
     // that ask for one ("let's request one") still do.
     if (guessed === 'status' && !engine.intents.asksForTopic(text)) return this.listRequests(step);
-    const offer = this.requestOffer(engine, text, result, memory.recent, undefined);
+    const offer = this.requestOffer(context, text, result, memory.recent, undefined);
     if (offer) return this.startRequest(step, text, offer, result, false);
     // Only a guessed request can change the offer; a guessed status or "do it now" is handled below.
-    const guessedOffer = this.requestTriggers.formOfIntent(guessed) && this.requestOffer(engine, text, result, memory.recent, guessed);
+    const guessedOffer = this.triggersFor(context).formOfIntent(guessed) && this.requestOffer(context, text, result, memory.recent, guessed);
     if (guessedOffer) return this.startRequest(step, text, guessedOffer, result, true);
     if (guessed === 'status') return this.listRequests(step);
     if ((intent ?? guessed) === 'doItNow') {
@@ -213,7 +228,7 @@ export class MainDialog extends ComponentDialog {
     const { activity } = step.context;
     const requests = this.deps.store.ownedBy(activity.channelId, activity.from.id, STATUS_LIST_LENGTH);
     this.deps.logger.info('status', { conversationId: activity.conversation.id, listed: requests.length });
-    await step.context.sendActivity(this.repliesFor(step.context).statusList(requests, (formId) => this.formTitle(formId)));
+    await step.context.sendActivity(this.repliesFor(step.context).statusList(requests, (formId) => this.formTitle(step.context, formId)));
     return step.endDialog();
   }
 
@@ -227,12 +242,13 @@ export class MainDialog extends ComponentDialog {
    * counts as asking to act, and starts its form when nothing else names one. A question
    * under a condition ("if we request the team, how fast...?") asks nothing.
    */
-  private requestOffer(engine: AnswerEngine, text: string, result: EngineResult, recent: readonly string[], guessed: Intent | undefined): RequestOffer | undefined {
+  private requestOffer(context: TurnContext, text: string, result: EngineResult, recent: readonly string[], guessed: Intent | undefined): RequestOffer | undefined {
+    const engine = this.engineFor(context);
     const { intents } = engine;
     // A condition supposes, unless the message also plainly asks IAD to act: "if a bomb goes off
     // during the summit we'd want the team on standby; can we set that up now?"
     if (intents.asksUnderCondition(text) && !intents.asksToAct(text)) return undefined;
-    const intended = this.requestTriggers.formOfIntent(guessed);
+    const intended = this.triggersFor(context).formOfIntent(guessed);
     const asksToAct = intended !== undefined || intents.asksToAct(text);
     const pointsBack = intents.pointsBack(text);
     const about = result.decision.kind === 'answer' && result.decision.best.unit.kind === 'entry' ? result.decision.best.unit.entry : undefined;
@@ -240,10 +256,10 @@ export class MainDialog extends ComponentDialog {
     const last = recent[0] === undefined ? undefined : engine.entry(recent[0]);
     // "I want to request the post-blast one", after the list of courses: one of those courses.
     const picked = pointsBack ? engine.entryNamedAmong(recent, text, about) : undefined;
-    const replies = this.deps.replies(engine.knowledge.locale);
-    const topicOffer = this.requestTriggers.inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
+    const replies = this.repliesFor(context);
+    const topicOffer = this.triggersFor(context).inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
     // "What are the criteria to be nominated for a course?" asks about nominations, it nominates nobody.
-    const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.requestTriggers.find(text);
+    const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.triggersFor(context).find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
     if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
     const formId = trigger?.formId ?? intended;
@@ -267,7 +283,7 @@ export class MainDialog extends ComponentDialog {
     // Read whole, the guessed request keeps its context: "We found 4 handguns. Can ATF help find out where they were bought?"
     if (guessed && whole.decision.kind === 'answer') await this.reply(context, text, whole);
     else {
-      const questions = questionsWithout(text, (s) => this.requestTriggers.find(s) !== undefined);
+      const questions = questionsWithout(text, (s) => this.triggersFor(context).find(s) !== undefined);
       for (const sentence of questions) {
         const result = engine.ask(sentence);
         if (result.decision.kind === 'answer') await this.reply(context, sentence, result);
@@ -321,7 +337,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     const parsed = BotAction.safeParse(value);
-    if (parsed.success && parsed.data.action === 'startForm' && this.formTitle(parsed.data.formId) !== undefined) {
+    if (parsed.success && parsed.data.action === 'startForm' && this.formTitle(context, parsed.data.formId) !== undefined) {
       const { formId, prefill, message } = parsed.data;
       this.deps.logger.info('form started', { conversationId: context.activity.conversation.id, form: formId, via: 'button' });
       return step.beginDialog(formId, { openingMessage: message, prefill } satisfies FormDialogOptions);
@@ -375,7 +391,7 @@ export class MainDialog extends ComponentDialog {
   private async staleFormAction(context: TurnContext, action: FormAction): Promise<void> {
     const { activity } = context;
     const submitted = action.command === 'submit' ? this.deps.store.submittedWith(action.form, activity.channelId, activity.from.id) : undefined;
-    if (submitted) await context.sendActivity(this.deps.formReplies.alreadySubmitted(submitted.reference));
+    if (submitted) await context.sendActivity(this.formRepliesFor(context).alreadySubmitted(submitted.reference));
     else await this.invalidAction(context, ['form is over']);
   }
 
@@ -397,8 +413,16 @@ export class MainDialog extends ComponentDialog {
     return context.turnState.get(TURN_LOCALE) ?? this.deps.engines.defaultLocale;
   }
 
-  private formTitle(formId: string): string | undefined {
-    return this.deps.forms.find((f) => f.id === formId)?.title;
+  private formRepliesFor(context: TurnContext): FormReplies {
+    return this.deps.formReplies(this.localeOf(context));
+  }
+
+  private triggersFor(context: TurnContext): RequestTriggers {
+    return this.requestTriggers.get(this.localeOf(context)) ?? this.requestTriggers.get(this.deps.engines.defaultLocale)!;
+  }
+
+  private formTitle(context: TurnContext, formId: string): string | undefined {
+    return this.deps.forms.form(formId, this.localeOf(context))?.title;
   }
 
   /** What content authors see in `npm run report`: personal data removed here, before it is stored. */
