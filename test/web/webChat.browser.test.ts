@@ -166,4 +166,42 @@ describe('web chat in a real browser (Chromium)', function () {
     await page.locator('.ac-adaptiveCard').last().locator('.ac-selectable').filter({ hasText: '👍' }).click();
     await see('Thank you for the feedback.');
   });
+
+  describe('in a Spanish browser', () => {
+    let spanish: BrowserContext;
+    before(async () => {
+      spanish = await launchBrowser({ locale: 'es-MX' });
+    });
+    after(async () => {
+      await spanish?.close();
+    });
+
+    it('speaks Spanish, answers in French after the switch, and takes a request in French', async () => {
+      const page = await spanish.newPage();
+      const box = () => page.locator('[data-id="webchat-sendbox-input"], input[type=text], textarea').first();
+      const say = async (text: string) => {
+        await box().fill(text);
+        await box().press('Enter');
+      };
+      const see = (text: string | RegExp) => page.getByText(text).last().waitFor({ timeout: 15_000 });
+      try {
+        await page.goto(url);
+        await see(/^Bienvenido al Asistente para Socios de la IAD/);
+        expect(await page.title()).to.equal('Asistente IAD para socios');
+        expect(await page.locator('html').getAttribute('lang')).to.equal('es');
+        await say('¿Qué es eTrace y quién lo puede usar?');
+        await see(/Fuente: /);
+
+        await page.selectOption('#language', 'fr');
+        expect(await page.title()).to.equal('Assistant IAD pour les partenaires');
+        await say('Qui peut utiliser eTrace ?');
+        await see(/Source : /);
+        await say('Je voudrais faire une demande d’assistance');
+        await see('De quel type d’assistance avez-vous besoin ?');
+      } finally {
+        await page.screenshot({ path: join(ARTIFACTS, 'web-spanish-then-french.png') });
+        await page.close();
+      }
+    });
+  });
 });

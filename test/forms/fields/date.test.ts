@@ -1,11 +1,9 @@
 import { expect } from 'chai';
+import { err, HUGE, ok } from './fieldResults';
 import { formatDay, validateDate } from '../../../src/forms/fields/date';
 import type { FieldResult } from '../../../src/forms/fields/fieldType';
 import { VOCABULARY } from './vocabularyFixture';
 
-const ok = (value: string): FieldResult => ({ ok: true, value });
-const err = (error: string): FieldResult => ({ ok: false, error });
-const HUGE = 'a'.repeat(100_000);
 const TODAY = new Date('2026-11-24T12:00:00Z');
 
 describe('forms/fields/date', () => {

@@ -1,10 +1,7 @@
 import { expect } from 'chai';
+import { err, HUGE, ok } from './fieldResults';
 import type { FieldResult } from '../../../src/forms/fields/fieldType';
 import { validatePhone } from '../../../src/forms/fields/phone';
-
-const ok = (value: string): FieldResult => ({ ok: true, value });
-const err = (error: string): FieldResult => ({ ok: false, error });
-const HUGE = 'a'.repeat(100_000);
 
 describe('forms/fields/phone', () => {
   describe('validatePhone', () => {

@@ -1,10 +1,7 @@
 import { expect } from 'chai';
+import { err, HUGE, ok } from './fieldResults';
 import type { FieldResult } from '../../../src/forms/fields/fieldType';
 import { validateText, type TextRules } from '../../../src/forms/fields/text';
-
-const ok = (value: string): FieldResult => ({ ok: true, value });
-const err = (error: string): FieldResult => ({ ok: false, error });
-const HUGE = 'a'.repeat(100_000);
 
 describe('forms/fields/text', () => {
   describe('validateText', () => {

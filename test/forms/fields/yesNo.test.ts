@@ -1,11 +1,8 @@
 import { expect } from 'chai';
+import { err, HUGE, ok } from './fieldResults';
 import type { FieldResult } from '../../../src/forms/fields/fieldType';
 import { validateYesNo } from '../../../src/forms/fields/yesNo';
 import { VOCABULARY } from './vocabularyFixture';
-
-const ok = (value: string): FieldResult => ({ ok: true, value });
-const err = (error: string): FieldResult => ({ ok: false, error });
-const HUGE = 'a'.repeat(100_000);
 
 describe('forms/fields/yesNo', () => {
   describe('validateYesNo', () => {
