@@ -4,6 +4,11 @@ import { adaptRepliesToChannel } from './channelAdaptation';
 import type { MainDialog } from './dialogs/mainDialog';
 import type { Replies } from './replies';
 
+/** The event the web page sends when it has connected (the Web Chat samples' name for it). */
+export const JOIN_EVENT = 'webchat/join';
+/** Channels greeted otherwise than when members are added: Teams on installation, the web page on its join event. */
+const WELCOMED_OTHERWISE = new Set(['msteams', 'webchat', 'directline']);
+
 /**
  * The channel-facing bot. TeamsActivityHandler routes Teams' own events and behaves as a
  * plain ActivityHandler on every other channel. Conversation logic lives in MainDialog.
@@ -21,11 +26,19 @@ export class IadBot extends TeamsActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
 
-    // In Teams the welcome comes with the installation (below): people joining a team later are not greeted.
+    // In Teams the welcome comes with the installation (below): people joining a team later are
+    // not greeted. On the web page it comes with the page's join event (below), which carries the
+    // page's language: Direct Line's own conversationUpdate does not.
     this.onMembersAdded(async (context, next) => {
       const recipientId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== recipientId);
-      if (joined.length > 0 && context.activity.channelId !== 'msteams') await context.sendActivity(replies(context.activity.locale).welcome());
+      if (joined.length > 0 && !WELCOMED_OTHERWISE.has(context.activity.channelId)) await context.sendActivity(replies(context.activity.locale).welcome());
+      await next();
+    });
+
+    // The web page (src/web/chat.js) says it joined, in its language, once Direct Line is connected.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === JOIN_EVENT) await context.sendActivity(replies(context.activity.locale).welcome());
       await next();
     });
 

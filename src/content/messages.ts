@@ -51,9 +51,9 @@ export const Messages = z.strictObject({
   /**
    * This language: its name in itself, the phrases by which a partner asks for it ("en
    * español", "English please"; a message that is the phrase and at most a courtesy word), and
-   * what the bot says on switching to it.
+   * what the bot says on switching to it (in a request, before its current question again).
    */
-  language: z.strictObject({ name: label, switch: z.array(label).min(1), switched: text }),
+  language: z.strictObject({ name: label, switch: z.array(label).min(1), switched: text, switchedInForm: text }),
   welcome: text,
   welcomeSuggestions: z.array(label).min(1).max(6),
   fallback: text,

@@ -152,7 +152,8 @@ export class LocalDirectLine {
     if (!rate.allowed) return sendError(res, 429, 'TooManyRequests', 'Too many messages in this conversation; wait a moment.', { 'retry-after': String(rate.retryAfterSeconds) });
     if (this.storedBytes > DIRECT_LINE_LIMITS.maxStoredBytes) return sendError(res, 503, 'Busy', 'The web chat is too busy right now; try again in a minute.', { 'retry-after': '60' });
     // The user id is the conversation's, whatever the page says: one conversation, one partner.
-    const activity = { ...parsed.data, from: { ...parsed.data.from, id: conversation.userId } };
+    // The role, as Direct Line sets it, is what makes Web Chat show the partner's own messages as theirs.
+    const activity = { ...parsed.data, from: { ...parsed.data.from, id: conversation.userId, role: 'user' } };
     const id = this.append(conversationId, conversation, activity);
     res.send(200, { id });
     await this.forward(conversationId, { ...activity, id });

@@ -75,7 +75,20 @@
       if (session.domain) options.domain = new URL(session.domain, window.location.href).toString().replace(/\/$/, '');
       var directLine = window.WebChat.createDirectLine(options);
       // One store for the page: switching language re-renders Web Chat and keeps the conversation.
-      var store = window.WebChat.createStore();
+      // Once connected, the page says it joined, in its language: the assistant welcomes the
+      // partner in it (Direct Line's own "members added" carries no language).
+      var store = window.WebChat.createStore({}, function () {
+        return function (next) {
+          return function (action) {
+            if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
+              setTimeout(function () {
+                store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { locale: locale } } });
+              }, 0);
+            }
+            return next(action);
+          };
+        };
+      });
       render = function () {
         window.WebChat.renderWebChat(
           {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Activity, CardAction } from 'botbuilder';
 import { AnswerEngine } from '../../src/engine/answerEngine';
-import { cardActions, cardText, realEngine } from '../helpers';
+import { cardActions, cardText, realEngine, realEngines } from '../helpers';
 import { createTestBot } from './testBot';
 
 const actionsOf = (activity: Partial<Activity>): CardAction[] => activity.suggestedActions?.actions ?? [];
@@ -22,6 +22,16 @@ describe('bot/iadBot', () => {
     expect(welcome!.text).to.match(/^Welcome to the IAD Partner Assistant/);
     const members = await bot.say({ type: 'conversationUpdate', channelId: 'msteams', membersAdded: [{ id: 'user1', name: 'Partner' }], recipient: { id: 'bot', name: 'bot' } });
     expect(members).to.have.length(0);
+  });
+
+  it('welcomes on the web page\'s join event, in the page\'s language, not when Direct Line adds the members', async () => {
+    const bot = createTestBot({ engines: realEngines() });
+    const members = await bot.say({ type: 'conversationUpdate', channelId: 'webchat', membersAdded: [{ id: 'user1', name: 'Partner' }], recipient: { id: 'bot', name: 'bot' } });
+    expect(members).to.have.length(0);
+    const [welcome, ...more] = await bot.say({ type: 'event', channelId: 'webchat', name: 'webchat/join', locale: 'fr-CA', value: { locale: 'fr-CA' } });
+    expect(more).to.have.length(0);
+    expect(welcome!.text).to.match(/^Bienvenue dans l’assistant des partenaires de l’IAD/);
+    expect(await bot.say({ type: 'event', channelId: 'webchat', name: 'something-else' })).to.have.length(0);
   });
 
   it('does not welcome itself when only the bot joins', async () => {
@@ -140,9 +150,9 @@ describe('bot/iadBot', () => {
     });
   }
 
-  it('ignores activities that are not messages', async () => {
+  it('ignores activities that are not messages, other than the page’s join event', async () => {
     const bot = createTestBot();
-    expect(await bot.send({ type: 'event', name: 'webchat/join', value: 'x' })).to.have.length(0);
+    expect(await bot.send({ type: 'event', name: 'tokens/response', value: 'x' })).to.have.length(0);
     expect(await bot.send({ type: 'messageReaction', reactionsAdded: [{ type: 'like' }] })).to.have.length(0);
     expect(await bot.send({ type: 'typing' })).to.have.length(0);
   });

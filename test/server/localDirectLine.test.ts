@@ -25,7 +25,8 @@ class DirectLineClient {
 
   constructor(private readonly url: string) {}
 
-  async start(): Promise<void> {
+  /** Starts a conversation and, as the page does once connected, says it joined in its language (the welcome comes in reply). */
+  async start(locale = 'en-US'): Promise<void> {
     const session = (await (await fetch(`${this.url}/api/directline/session`, { method: 'POST' })).json()) as { token: string; domain: string };
     expect(session.domain).to.equal('/v3/directline');
     const response = await fetch(`${this.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${session.token}` } });
@@ -33,6 +34,7 @@ class DirectLineClient {
     const body = (await response.json()) as { conversationId: string; token: string };
     this.conversationId = body.conversationId;
     this.token = body.token;
+    expect((await this.post({ type: 'event', name: 'webchat/join', value: { locale }, locale })).status).to.equal(200);
   }
 
   async post(activity: Record<string, unknown>): Promise<Response> {
@@ -78,6 +80,17 @@ describe('server/localDirectLine (Direct Line 3.0 for the web widget)', () => {
     expect(cardText(answer!)).to.include('Firearms tracing with eTrace');
     expect(cardText(answer!)).to.include('Source: ');
     expect(answer!.channelData?.iad?.entryId).to.equal('etrace-tracing');
+  });
+
+  it('welcomes in the language the page joined in, and marks the partner\'s messages as the user\'s', async () => {
+    const client = new DirectLineClient(url);
+    await client.start('es-MX');
+    const [welcome] = await client.botMessages();
+    expect(welcome!.text).to.match(/^Bienvenido al Asistente para Socios de la IAD/);
+    await client.post({ type: 'message', text: '¿Qué es eTrace?', locale: 'es-MX' });
+    const response = await fetch(`${url}/v3/directline/conversations/${client.conversationId}/activities?watermark=0`, { headers: { authorization: `Bearer ${client.token}` } });
+    const { activities } = (await response.json()) as { activities: (DirectLineActivity & { text?: string; from: { role?: string } })[] };
+    expect(activities.find((a) => a.text === '¿Qué es eTrace?')!.from.role).to.equal('user');
   });
 
   it('passes button values through, as Web Chat sends a card button', async () => {

@@ -176,7 +176,7 @@ describe('web chat in a real browser (Chromium)', function () {
       await spanish?.close();
     });
 
-    it('speaks Spanish, answers in French after the switch, and takes a request in French', async () => {
+    it('welcomes in Spanish, answers in French after the switch, and takes a request in French', async () => {
       const page = await spanish.newPage();
       const box = () => page.locator('[data-id="webchat-sendbox-input"], input[type=text], textarea').first();
       const say = async (text: string) => {
@@ -191,6 +191,8 @@ describe('web chat in a real browser (Chromium)', function () {
         expect(await page.locator('html').getAttribute('lang')).to.equal('es');
         await say('¿Qué es eTrace y quién lo puede usar?');
         await see(/Fuente: /);
+        // The partner's own message shows as theirs, not as the assistant's.
+        await page.locator('.webchat__bubble--from-user').filter({ hasText: '¿Qué es eTrace y quién lo puede usar?' }).first().waitFor();
 
         await page.selectOption('#language', 'fr');
         expect(await page.title()).to.equal('Assistant IAD pour les partenaires');

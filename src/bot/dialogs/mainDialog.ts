@@ -109,8 +109,12 @@ export class MainDialog extends ComponentDialog {
     await rememberLanguage(this.deps.memory, context, memory, activity.locale, language.remember ? language.locale : undefined);
     if (language.switched) {
       this.deps.logger.info('language', { conversationId: activity.conversation.id, locale: language.locale });
-      await context.sendActivity(this.repliesFor(context).smalltalk(this.engineFor(context).knowledge.messages.language.switched));
-      if (formOpen) await dialogContext.repromptDialog();
+      const { switched, switchedInForm } = this.engineFor(context).knowledge.messages.language;
+      if (!formOpen) await context.sendActivity(this.repliesFor(context).smalltalk(switched));
+      else {
+        await context.sendActivity(this.repliesFor(context).text(switchedInForm));
+        await dialogContext.repromptDialog();
+      }
       return;
     }
     if (this.isStartOver(context)) await dialogContext.cancelAllDialogs();
