@@ -120,7 +120,7 @@ export class FormSession {
         .filter(([words]) => words !== ''), // "n/a" normalizes to nothing: it must not match every address
     );
     this.maxFailures = options.maxFailures ?? 3;
-    // Stored values are the validators' normalized output, so validating them again must keep them.
+    // Stored values are what the field types read, so reading them again must keep them.
     this.answersSchema = answersSchema(definition, (field, value) => {
       const result = this.read(field, value);
       return result.ok && result.value === value;
