@@ -4,9 +4,9 @@ import { answerWords } from './fields/answerText';
 const words = z.array(z.string().trim().min(1)).min(1);
 
 /**
- * The words partners answer form questions with, in one language (messages.yaml
- * `forms.words`): what means yes and no, the courtesy around it, today and yesterday, and
- * the country names the standard names lack.
+ * The words of one language that the forms read (messages.yaml `forms.words`): what means yes
+ * and no, the courtesy around it, today and yesterday, the country names the standard names
+ * lack, and the words that ask for a request.
  */
 export const FormWords = z.strictObject({
   /** Answers meaning yes and no ("claro", "d'accord", "i agree"); phrases of several words are fine. */
@@ -17,6 +17,12 @@ export const FormWords = z.strictObject({
   /** A date question answered "today" or "yesterday". */
   today: words,
   yesterday: words,
+  /**
+   * Words that ask for something ("solicitud", "pedimos", "demande"): one shortly before the
+   * name of a service, as a form's choices name it, starts that form ("Solicitud de rastreo
+   * armas", "Pedimos evaluación tráfico"), as a trigger does.
+   */
+  request: z.array(z.string().trim().min(1)).default([]),
   /** Country names partners use that ICU's names do not give ("Holanda", "EEUU"), with their ISO code. */
   countries: z.record(z.string().trim().min(1), z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 code such as MX')),
 });

@@ -19,12 +19,28 @@ export interface RequestMatch {
 export class RequestTriggers {
   private readonly matcher: PhraseMatcher<string>;
   private readonly topics: PhraseMatcher<string>;
+  /** The services each form offers, by the names its choices give them. */
+  private readonly services: PhraseMatcher<string>;
+  /** A request word shortly before a service's name: "Solicitud de rastreo armas". */
+  private readonly serviceRequests: PhraseMatcher<string>;
   private readonly byIntent: ReadonlyMap<string, string>;
 
-  constructor(forms: readonly FormDefinition[], matcher: <T>(entries: { phrase: string; value: T }[], mode: PhraseMode, synonyms: boolean) => PhraseMatcher<T>) {
+  /** `requestWords`: the language's words that ask for something, each a trigger before the name of any service a form offers. */
+  constructor(
+    forms: readonly FormDefinition[],
+    matcher: <T>(entries: { phrase: string; value: T }[], mode: PhraseMode, synonyms: boolean) => PhraseMatcher<T>,
+    requestWords: readonly string[] = [],
+  ) {
     // Triggers are matched as written: synonyms would make "I'd like to ask" a "like to request".
     this.matcher = matcher(
       forms.flatMap((form) => form.triggers.map((phrase) => ({ phrase, value: form.id }))),
+      'ordered',
+      false,
+    );
+    const services = [...serviceNames(forms)].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
+    this.services = matcher(services, 'sequence', false);
+    this.serviceRequests = matcher(
+      requestWords.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value }))),
       'ordered',
       false,
     );
@@ -44,7 +60,7 @@ export class RequestTriggers {
 
   find(text: string): RequestMatch | undefined {
     const matches = this.matcher.find(text);
-    if (matches.length === 0) return undefined;
+    if (matches.length === 0) return this.serviceRequest(text);
     const topic = this.formOfTopic(text);
     if (topic) return { formId: topic, length: matches[0]!.length };
     const byForm = new Map<string, { longest: number; count: number }>();
@@ -65,7 +81,32 @@ export class RequestTriggers {
     return offer && topic && topic !== offer.formId ? { formId: topic, prefill: {} } : offer;
   }
 
+  /**
+   * A request word before the name of a service, when the message names the services of one
+   * form only: "solicitar una evaluación de tráfico de armas" names an assessment and a course,
+   * and says nothing of which it asks for.
+   */
+  private serviceRequest(text: string): RequestMatch | undefined {
+    const named = new Set(this.services.find(text).map((match) => match.value));
+    if (named.size !== 1) return undefined;
+    const [match] = this.serviceRequests.find(text).filter((m) => named.has(m.value));
+    return match && { formId: match.value, length: match.length };
+  }
+
   private formOfTopic(text: string): string | undefined {
     return this.topics.find(text)[0]?.value;
   }
+}
+
+/**
+ * The services each form offers, as its choices name them, without the names two forms share:
+ * "trafic" is an assessment on one form and a course on the other, so "demande ... trafic"
+ * says nothing of which.
+ */
+function serviceNames(forms: readonly FormDefinition[]): Map<string, string[]> {
+  const named = new Map(
+    forms.map((form) => [form.id, form.fields.flatMap((field) => (field.type === 'choice' ? field.choices.flatMap((choice) => [choice.label, ...choice.synonyms]) : [])).map((name) => name.toLowerCase())] as const),
+  );
+  const formsNaming = (name: string) => [...named.values()].filter((names) => names.includes(name)).length;
+  return new Map([...named].map(([formId, names]) => [formId, [...new Set(names)].filter((name) => formsNaming(name) === 1)]));
 }

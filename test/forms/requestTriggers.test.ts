@@ -43,6 +43,24 @@ describe('forms/requestTriggers', () => {
   for (const [text, formId] of table) it(`"${text}" starts ${formId ?? 'no request'}`, () => expect(triggers.find(text)?.formId).to.equal(formId));
 });
 
+describe('forms/requestTriggers: a request word before a service', () => {
+  const choice = (id: string, choices: { value: string; label: string; synonyms?: string[] }[]) => ({ id, type: 'choice', label: 'Type', prompt: 'Which?', help: 'Why.', choices });
+  const form = (id: string, fields: unknown[]) => FormDefinition.parse({ id, locale: 'en', title: id, triggers: ['open a request'], intro: 'Hi.', fields, submitted: 'Done: {reference}' });
+  const services = [
+    form('request-assistance', [choice('type', [{ value: 'tracing', label: 'Tracing', synonyms: ['trace'] }, { value: 'assessment', label: 'Trafficking assessment', synonyms: ['assessment', 'trafficking'] }])]),
+    form('request-training', [choice('topic', [{ value: 'arson', label: 'Arson course', synonyms: ['arson'] }, { value: 'smuggling', label: 'Smuggling course', synonyms: ['trafficking'] }])]),
+  ];
+  const withWords = new RequestTriggers(services, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), ['request', 'petition']);
+  const table: [string, string | undefined][] = [
+    ['Request of trace for two rifles', 'request-assistance'],
+    ['petition: arson, 12 officers', 'request-training'],
+    ['request for trafficking', undefined], // a name both forms give: it says nothing of which
+    ['request an assessment of trafficking on the river, or an arson course', undefined], // services of both forms
+    ['how long does a trace take', undefined], // no request word
+  ];
+  for (const [text, formId] of table) it(`"${text}" starts ${formId ?? 'no request'}`, () => expect(withWords.find(text)?.formId).to.equal(formId));
+});
+
 describe('forms/serviceRequests', () => {
   it('resolves a dialog id or one of its choices to the request to start', () => {
     const requests = new ServiceRequests(forms);

@@ -8,8 +8,9 @@ export const VOCABULARY = new FormVocabulary([
     courtesy: ['please', 'thanks'],
     today: ['today'],
     yesterday: ['yesterday'],
+    request: [],
     countries: { USA: 'US', 'United States of America': 'US', UK: 'GB', 'Great Britain': 'GB', Holland: 'NL', Trinidad: 'TT' },
   },
-  { yes: ['sí', 'claro'], no: ['no'], courtesy: ['gracias', 'por favor'], today: ['hoy'], yesterday: ['ayer'], countries: { EEUU: 'US', Holanda: 'NL' } },
-  { yes: ['oui', "d'accord"], no: ['non'], courtesy: ['merci'], today: ["aujourd'hui"], yesterday: ['hier'], countries: {} },
+  { yes: ['sí', 'claro'], no: ['no'], courtesy: ['gracias', 'por favor'], today: ['hoy'], yesterday: ['ayer'], request: [], countries: { EEUU: 'US', Holanda: 'NL' } },
+  { yes: ['oui', "d'accord"], no: ['non'], courtesy: ['merci'], today: ["aujourd'hui"], yesterday: ['hier'], request: [], countries: {} },
 ]);
