@@ -64,11 +64,11 @@ export class TurnLanguage {
   choose(text: string | undefined, channelLocale: string | undefined, remembered: RememberedLanguage, answering = false): TurnLanguageChoice {
     const asked = text === undefined ? undefined : this.askedFor(text);
     if (asked) return { locale: asked, switched: true, remember: true };
-    const written = text === undefined || answering ? undefined : detectLanguage(text, this.locales);
+    const channel = localeOfTag(channelLocale, this.locales);
+    const written = text === undefined || answering ? undefined : detectLanguage(text, this.locales, remembered.language ?? channel);
     if (written) return { locale: written, switched: false, remember: true };
     const recognized = text === undefined || answering ? undefined : this.recognizedLanguage(text);
     if (recognized) return { locale: recognized, switched: false, remember: true };
-    const channel = localeOfTag(channelLocale, this.locales);
     const channelChanged = channel !== undefined && remembered.channelLocale !== undefined && remembered.channelLocale !== channelLocale;
     if (channelChanged) return { locale: channel, switched: false, remember: true };
     const locale = remembered.language ?? channel ?? this.locales[0]!;

@@ -16,8 +16,10 @@ const MIN_FUNCTION_WORDS = 2;
  * tinyld's light model (small, offline, fast enough for every turn) names the language; its
  * function words confirm it, as many as any other language's: keyword messages ("ATF IAD
  * mission statement", "fy2019 ILEA classes number") have none and say nothing of their language.
+ * `current`, the conversation's language, is kept unless the message uses more of the found
+ * language's function words than of its own.
  */
-export function detectLanguage(text: string, locales: readonly Locale[]): Locale | undefined {
+export function detectLanguage(text: string, locales: readonly Locale[], current?: Locale): Locale | undefined {
   const letters = text.replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_LETTERS) return undefined;
   const [first, second] = detectAll(text, { only: [...locales] });
@@ -27,5 +29,8 @@ export function detectLanguage(text: string, locales: readonly Locale[]): Locale
   const words = normalizedWords(text);
   const functionWords = (locale: Locale) => words.filter((word) => languageOf(locale).functionWords.has(word)).length;
   const count = functionWords(found);
-  return count >= MIN_FUNCTION_WORDS && locales.every((other) => functionWords(other) <= count) ? found : undefined;
+  if (count < MIN_FUNCTION_WORDS || locales.some((other) => functionWords(other) > count)) return undefined;
+  // Away from the conversation's language only on more of the found language's function words
+  // than its own: French and Spanish share "la", "de", "a", and a tie keeps the conversation's.
+  return current !== undefined && current !== found && functionWords(current) >= count ? undefined : found;
 }
