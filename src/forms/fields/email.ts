@@ -1,8 +1,4 @@
-import { z } from 'zod';
-import { accepted, commonFieldKeys, fieldText, refused, type FieldResult, type FieldType } from './fieldType';
-
-const schema = z.strictObject({ ...commonFieldKeys, type: z.literal('email') });
-const EmailMessages = z.strictObject({ invalid: fieldText });
+import { accepted, oneRuleFieldType, refused, type FieldResult } from './fieldType';
 
 const MAX_EMAIL_LENGTH = 254;
 const EMAIL = /^(?!\.)(?!.*\.\.)[^\s@<>()[\]\\,;:"]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}$/u;
@@ -17,11 +13,4 @@ export function validateEmail(text: string): FieldResult {
   return value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value) ? accepted(value) : refused('invalid');
 }
 
-export const email = {
-  schema,
-  messages: EmailMessages,
-  freeText: false,
-  read: (_field, text) => validateEmail(text),
-  errorText: (_field, _error, messages) => messages.invalid,
-  display: (_field, value) => value,
-} satisfies FieldType<z.infer<typeof schema>, z.infer<typeof EmailMessages>>;
+export const email = oneRuleFieldType('email', validateEmail);

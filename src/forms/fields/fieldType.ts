@@ -81,3 +81,20 @@ export interface FieldType<F extends CommonField, M> {
   /** Checks beyond the schema (a pattern that compiles, unique choices); `problem` takes a path inside the field. */
   check?(field: F, problem: (path: PropertyKey[], message: string) => void): void;
 }
+
+/**
+ * A type with no keys of its own, whose answer is right or wrong in one way only (an e-mail
+ * address, a phone number): `read` gives the value to store, or "invalid".
+ */
+export function oneRuleFieldType<T extends string>(type: T, read: (text: string) => FieldResult) {
+  const schema = z.strictObject({ ...commonFieldKeys, type: z.literal(type) });
+  const messages = z.strictObject({ invalid: fieldText });
+  return {
+    schema,
+    messages,
+    freeText: false,
+    read: (_field, text) => read(text),
+    errorText: (_field, _error, sentences) => sentences.invalid,
+    display: (_field, value) => value,
+  } satisfies FieldType<z.infer<typeof schema>, z.infer<typeof messages>>;
+}

@@ -1,9 +1,5 @@
-import { z } from 'zod';
 import { foldText } from './answerText';
-import { accepted, commonFieldKeys, fieldText, refused, type FieldResult, type FieldType } from './fieldType';
-
-const schema = z.strictObject({ ...commonFieldKeys, type: z.literal('phone') });
-const PhoneMessages = z.strictObject({ invalid: fieldText });
+import { accepted, oneRuleFieldType, refused, type FieldResult } from './fieldType';
 
 /** Longer than any phone number with separators and an extension; also keeps the regexes cheap. */
 const MAX_PHONE_LENGTH = 64;
@@ -24,11 +20,4 @@ export function validatePhone(text: string): FieldResult {
   return accepted(`${international ? '+' : ''}${digits}${extension ? ` ext ${extension}` : ''}`);
 }
 
-export const phone = {
-  schema,
-  messages: PhoneMessages,
-  freeText: false,
-  read: (_field, text) => validatePhone(text),
-  errorText: (_field, _error, messages) => messages.invalid,
-  display: (_field, value) => value,
-} satisfies FieldType<z.infer<typeof schema>, z.infer<typeof PhoneMessages>>;
+export const phone = oneRuleFieldType('phone', validatePhone);
