@@ -67,5 +67,11 @@ export const IntentFile = z.strictObject({
    * pistols, can ATF help us trace them?") is a request, read with `intentConfidenceWithCase`.
    */
   ownCase: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Words by which partners say they need or want something ("we need", "besoin", "quiero",
+   * "enrol", "pls"): a terse note that names a service and says it is wanted ("need BATS
+   * access pls", "besoin traçage arme saisie") is a request, read like one that tells of a case.
+   */
+  wants: z.array(z.string().trim().min(1)).default([]),
 });
 export type IntentFile = z.infer<typeof IntentFile>;

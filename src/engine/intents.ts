@@ -1,7 +1,11 @@
 import type { IntentFile } from '../content/intents';
 import type { Analyzer } from './analyzer';
 import { IntentModel, REQUEST_INTENTS, type IntentLabel, type LabelledText } from './intentModel';
+import { normalizedWords } from './analyzer';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
+
+/** The most words a terse note has: "need acceso a BATS pls", "quiero mandar evidencias al lab de ATF". */
+const NOTE_WORDS = 8;
 
 /** What a message asks the assistant to do; a question is none of these. */
 export type Intent = Exclude<IntentLabel, 'question'>;
@@ -28,6 +32,7 @@ export class IntentRecognizer {
   private readonly questionWords: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
   private readonly ownCase: PhraseMatcher<true>;
+  private readonly wants: PhraseMatcher<true>;
   private readonly classifier: IntentModel;
 
   /**
@@ -60,6 +65,7 @@ export class IntentRecognizer {
     this.conditions = of(file.conditions, true as const, 'exact');
     this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
     this.ownCase = of(file.ownCase, true as const, 'wordForms');
+    this.wants = of(file.wants, true as const, 'wordForms');
     this.classifier = new IntentModel(examples);
     const cues = alternation(file.setAside);
     const words = '(?:[^\\s,.;:?!]+\\s*){1,4}?';
@@ -107,15 +113,20 @@ export class IntentRecognizer {
     // assistance and training is still surely a request.
     const requests = guesses.filter((guess) => isRequestIntent(guess.label));
     // A partner who tells of a case of their own while asking about a service wants it, and so
-    // does one who asks IAD to act: less certainty is needed ("we seized 14 pistols, can ATF
-    // help us trace them?", "we need help from IAD with a case, can someone contact me?").
-    const ownCase = this.ownCase.find(text).length > 0;
-    const needed = ownCase || this.asksToAct(text) ? this.model.confidenceWithCase : this.model.confidence;
+    // does one who asks IAD to act or writes a note saying they want it: less certainty is
+    // needed ("we seized 14 pistols, can ATF help us trace them?", "we need help from IAD with
+    // a case, can someone contact me?", "besoin traçage arme saisie"). Asked, a want is a
+    // question about the service ("do we need an MOU to use eTrace?"); and a longer message has
+    // words enough for the model to be sure: "necesito saber el estatus migratorio de un
+    // detenido" wants to know something.
+    const wants = !text.includes('?') && normalizedWords(text).length <= NOTE_WORDS && this.wants.find(text).length > 0;
+    const ownNeed = this.ownCase.find(text).length > 0 || wants;
+    const needed = ownNeed || this.asksToAct(text) ? this.model.confidenceWithCase : this.model.confidence;
     // Wanting something done for one's own case, not of the assistant ("you", "now"), is a request
     // to IAD staff however much it sounds like an order: "we recovered 40 guns, we want them run
     // through eTrace".
     const orderWords = this.doItNowCues.find(text).length > 0;
-    const doItNow = ownCase && !orderWords ? (guesses.find((guess) => guess.label === 'doItNow')?.probability ?? 0) : 0;
+    const doItNow = ownNeed && !orderWords ? (guesses.find((guess) => guess.label === 'doItNow')?.probability ?? 0) : 0;
     const request = requests.reduce((sum, guess) => sum + guess.probability, doItNow) >= needed;
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;

@@ -19,6 +19,7 @@ const file = {
   askToAct: ['can you set', 'would like atf to'],
   conditions: ['if', 'once'],
   ownCase: ['our case', 'we seized'],
+  wants: ['need', 'pls'],
 };
 
 const examples = [
@@ -68,6 +69,14 @@ describe('engine/intents', () => {
     const withOrders = new IntentRecognizer(file, new Analyzer(), [...examples, ...orders], { confidence: 0.7, confidenceWithCase: 0.5, maxChars: 2000 });
     expect(withOrders.guessedIntent('we seized pistols, run them through eTrace')).to.equal('requestAssistance');
     expect(withOrders.guessedIntent('we seized pistols, run them through eTrace now')).to.equal(undefined);
+  });
+
+  it('takes a note that says it wants a service as a request with less certainty, but not a question about needing it', () => {
+    const withCase = new IntentRecognizer(file, new Analyzer(), examples, { confidence: 0.7, confidenceWithCase: 0.5, maxChars: 2000 });
+    // The model's request reading: 66% for the note, 67% for the question.
+    expect(withCase.guessedIntent('tracing pistols pls')).to.equal('requestAssistance');
+    expect(recognizer.guessedIntent('tracing pistols pls')).to.equal(undefined);
+    expect(withCase.guessedIntent('do we need experts for the bombing?')).to.equal(undefined);
   });
 
   it('reads a message only as far as the engine reads a question, so a pasted report costs no more than its start', () => {
