@@ -181,7 +181,19 @@ export class IntentRecognizer {
    */
   asksForTopic(text: string): boolean {
     text = this.read(text);
-    return this.forTopic.find(text).length > 0 && !this.asksOnly(text);
+    return (this.forTopic.find(text).length > 0 || this.saysWant(text)) && !this.asksOnly(text);
+  }
+
+  /**
+   * Says it wants something, and the intent model reads a request rather than a question:
+   * after the answer about the response teams, "on a justement besoin d'une équipe pour un
+   * incendie au port" wants one, and "necesito saber quién puede usarlo" wants to know.
+   */
+  private saysWant(text: string): boolean {
+    if (text.includes('?') || this.wants.find(text).length === 0) return false;
+    const guesses = this.classifier.classify(text);
+    const probability = (label: IntentLabel) => guesses.find((guess) => guess.label === label)?.probability ?? 0;
+    return REQUEST_INTENTS.reduce((sum, label) => sum + probability(label), 0) > probability('question');
   }
 
   /** As far as the engine reads a question: a pasted 100 KB report costs no more than its start. */

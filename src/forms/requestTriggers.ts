@@ -93,7 +93,8 @@ export class RequestTriggers {
     return match && { formId: match.value, length: match.length };
   }
 
-  private formOfTopic(text: string): string | undefined {
+  /** The form whose topic words the message uses ("course", "formation"), if any. */
+  formOfTopic(text: string): string | undefined {
     return this.topics.find(text)[0]?.value;
   }
 }

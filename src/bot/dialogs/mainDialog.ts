@@ -266,7 +266,9 @@ export class MainDialog extends ComponentDialog {
     const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.triggersFor(context).find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
     if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
-    const formId = trigger?.formId ?? intended;
+    // Asked to act on a topic of a form's own ("could IAD organise a course on ...?"), with no
+    // service of it named: that form, the partner says which course or service.
+    const formId = trigger?.formId ?? intended ?? (asksToAct ? this.triggersFor(context).formOfTopic(text) : undefined);
     return formId === undefined ? undefined : { formId, prefill: {} };
   }
 
