@@ -185,15 +185,16 @@ export class IntentRecognizer {
   }
 
   /**
-   * Says it wants something, and the intent model reads a request rather than a question:
+   * Says it wants something, and the intent model reads a request rather than anything else:
    * after the answer about the response teams, "on a justement besoin d'une équipe pour un
-   * incendie au port" wants one, and "necesito saber quién puede usarlo" wants to know.
+   * incendie au port" wants one; "necesito saber quién puede usarlo" wants to know, and
+   * "quisiéramos saber en qué etapa se encuentra la solicitud" asks after one sent.
    */
   private saysWant(text: string): boolean {
     if (text.includes('?') || this.wants.find(text).length === 0) return false;
     const guesses = this.classifier.classify(text);
-    const probability = (label: IntentLabel) => guesses.find((guess) => guess.label === label)?.probability ?? 0;
-    return REQUEST_INTENTS.reduce((sum, label) => sum + probability(label), 0) > probability('question');
+    const request = guesses.filter((guess) => isRequestIntent(guess.label)).reduce((sum, guess) => sum + guess.probability, 0);
+    return guesses.every((guess) => isRequestIntent(guess.label) || guess.probability < request);
   }
 
   /** As far as the engine reads a question: a pasted 100 KB report costs no more than its start. */

@@ -43,6 +43,11 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(iad(question)).to.deep.include({ decision: 'answer', entryId: 'international-response-teams' });
   });
 
+  it('starts the request for training when asked for a workshop on a subject no service of the page names', async () => {
+    const replies = await createTestBot({ engines: realEngines() }).say("Notre brigade souhaiterait bénéficier d'un atelier sur l'analyse des manifestes de fret.");
+    expect(replies.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training' });
+  });
+
   it('answers a question asked under a condition ("if we request...") instead of starting the request', async () => {
     const bot = createTestBot();
     const answer = decided(await bot.say('if we request the International Response Team how fast can they arrive?'));

@@ -98,6 +98,14 @@ describe('engine/intents', () => {
     expect(recognizer.asksForTopic('What was the first course again? We want that for our officers.')).to.equal(true);
   });
 
+  it('takes a want the model reads as a request as asking for the topic, and a want to know as no request', () => {
+    // The model: 71% request for the first, 22% for the second, 25% against 60% question for the third.
+    expect(recognizer.asksForTopic('we need experts for a bombing at the port')).to.equal(true);
+    expect(recognizer.asksForTopic('need to know who can use the laboratory')).to.equal(false);
+    expect(recognizer.asksForTopic('we need to know what courses are offered')).to.equal(false);
+    expect(recognizer.asksForTopic('we need experts for a bombing at the port?')).to.equal(false);
+  });
+
   it('tells a year counted from the last answer\'s ("and the year after?")', () => {
     expect(recognizer.yearOffset('and the year after?')).to.equal(1);
     expect(recognizer.yearOffset('And in the following year, what did they do?')).to.equal(1);

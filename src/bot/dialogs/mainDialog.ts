@@ -266,9 +266,9 @@ export class MainDialog extends ComponentDialog {
     const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.triggersFor(context).find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
     if (topicOffer && (pointsBack || !trigger) && asksForTopic) return topicOffer;
-    // Asked to act on a topic of a form's own ("could IAD organise a course on ...?"), with no
-    // service of it named: that form, the partner says which course or service.
-    const formId = trigger?.formId ?? intended ?? (asksToAct ? this.triggersFor(context).formOfTopic(text) : undefined);
+    // Asked to act on a topic of a form's own ("we'd like a workshop on cargo manifests"), with
+    // no service of it named: that form, whatever the model guessed; the partner says which.
+    const formId = trigger?.formId ?? (asksToAct ? this.triggersFor(context).formOfTopic(text) : undefined) ?? intended;
     return formId === undefined ? undefined : { formId, prefill: {} };
   }
 
