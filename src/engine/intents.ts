@@ -119,7 +119,7 @@ export class IntentRecognizer {
     // question about the service ("do we need an MOU to use eTrace?"); and a longer message has
     // words enough for the model to be sure: "necesito saber el estatus migratorio de un
     // detenido" wants to know something.
-    const wants = !text.includes('?') && normalizedWords(text).length <= NOTE_WORDS && this.wants.find(text).length > 0;
+    const wants = this.isNote(text) && this.wants.find(text).length > 0;
     const ownNeed = this.ownCase.find(text).length > 0 || wants;
     const needed = ownNeed || this.asksToAct(text) ? this.model.confidenceWithCase : this.model.confidence;
     // Wanting something done for one's own case, not of the assistant ("you", "now"), is a request
@@ -131,6 +131,15 @@ export class IntentRecognizer {
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.model.confidence ? guess.label : undefined;
+  }
+
+  /**
+   * A terse note: a few words that ask no question and order nothing of the assistant
+   * ("need BATS access", "besoin tracage arme saisie"), where a want is a request.
+   */
+  isNote(text: string): boolean {
+    text = this.read(text);
+    return !text.includes('?') && normalizedWords(text).length <= NOTE_WORDS && this.intent(text) === undefined;
   }
 
   /** "Who can use it?", "and there?": words that stand for the topic just discussed. */

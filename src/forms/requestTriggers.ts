@@ -23,13 +23,22 @@ export class RequestTriggers {
   private readonly services: PhraseMatcher<string>;
   /** A request word shortly before a service's name: "Solicitud de rastreo armas". */
   private readonly serviceRequests: PhraseMatcher<string>;
+  /** A want word shortly before a service's name, in a note: "need BATS access", "besoin tracage arme". */
+  private readonly serviceWants: PhraseMatcher<string>;
   private readonly byIntent: ReadonlyMap<string, string>;
 
-  /** `requestWords`: the language's words that ask for something, each a trigger before the name of any service a form offers. */
+  /**
+   * `requestWords`: the language's words that ask for something, each a trigger before the
+   * name of any service a form offers; `wants` the same for the want words (intents.yaml
+   * `wants`) in a message that `isNote`: "need BATS access" wants it, "do we need BATS access
+   * to see incidents?" asks how it works, and "souhaiterait connaître l'outil de traçage"
+   * wants to know.
+   */
   constructor(
     forms: readonly FormDefinition[],
     matcher: <T>(entries: { phrase: string; value: T }[], mode: PhraseMode, synonyms: boolean) => PhraseMatcher<T>,
     requestWords: readonly string[] = [],
+    private readonly wants: { words: readonly string[]; isNote: (text: string) => boolean } = { words: [], isNote: () => false },
   ) {
     // Triggers are matched as written: synonyms would make "I'd like to ask" a "like to request".
     this.matcher = matcher(
@@ -39,11 +48,9 @@ export class RequestTriggers {
     );
     const services = [...serviceNames(forms)].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
     this.services = matcher(services, 'sequence', false);
-    this.serviceRequests = matcher(
-      requestWords.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value }))),
-      'ordered',
-      false,
-    );
+    const before = (words: readonly string[]) => words.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
+    this.serviceRequests = matcher(before(requestWords), 'ordered', false);
+    this.serviceWants = matcher(before(wants.words), 'ordered', false);
     // Topic words are listed in full, and matched as written: synonyms would make "en cours" (under way) a "course".
     this.topics = matcher(
       forms.flatMap((form) => form.topicWords.map((phrase) => ({ phrase, value: form.id }))),
@@ -60,9 +67,13 @@ export class RequestTriggers {
 
   find(text: string): RequestMatch | undefined {
     const matches = this.matcher.find(text);
-    if (matches.length === 0) return this.serviceRequest(text);
+    const request = matches.length === 0 ? this.serviceRequest(text) : undefined;
+    const longest = matches[0] ?? request;
+    if (!longest) return undefined;
+    // "Queremos un training sobre análisis": a service of the assistance form ("training") in the training form's words.
     const topic = this.formOfTopic(text);
-    if (topic) return { formId: topic, length: matches[0]!.length };
+    if (topic) return { formId: topic, length: longest.length };
+    if (request) return request;
     const byForm = new Map<string, { longest: number; count: number }>();
     for (const match of matches) {
       const seen = byForm.get(match.value) ?? { longest: 0, count: 0 };
@@ -82,14 +93,15 @@ export class RequestTriggers {
   }
 
   /**
-   * A request word before the name of a service, when the message names the services of one
-   * form only: "solicitar una evaluación de tráfico de armas" names an assessment and a course,
+   * A request word (or, in a message that asks no question, a want word) before the name of a
+   * service, when the message names the services of one form only: "solicitar una evaluación de tráfico de armas" names an assessment and a course,
    * and says nothing of which it asks for.
    */
   private serviceRequest(text: string): RequestMatch | undefined {
     const named = new Set(this.services.find(text).map((match) => match.value));
     if (named.size !== 1) return undefined;
-    const [match] = this.serviceRequests.find(text).filter((m) => named.has(m.value));
+    const requests = [...this.serviceRequests.find(text), ...(this.wants.isNote(text) ? this.serviceWants.find(text) : [])];
+    const [match] = requests.filter((m) => named.has(m.value));
     return match && { formId: match.value, length: match.length };
   }
 

@@ -59,6 +59,14 @@ describe('forms/requestTriggers: a request word before a service', () => {
     ['how long does a trace take', undefined], // no request word
   ];
   for (const [text, formId] of table) it(`"${text}" starts ${formId ?? 'no request'}`, () => expect(withWords.find(text)?.formId).to.equal(formId));
+
+  it('takes a want word before a service as a request only in a note', () => {
+    const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 5;
+    const withWants = new RequestTriggers(services, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), [], { words: ['need'], isNote });
+    expect(withWants.find('need trace on two rifles')?.formId).to.equal('request-assistance');
+    expect(withWants.find('do we need a trace first?')).to.equal(undefined);
+    expect(withWants.find('we need to know how long a trace usually takes for partners')).to.equal(undefined);
+  });
 });
 
 describe('forms/serviceRequests', () => {
