@@ -5,7 +5,7 @@ import { normalizedWords } from './analyzer';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 
 /** The most words a terse note has: "need acceso a BATS pls", "quiero mandar evidencias al lab de ATF". */
-const NOTE_WORDS = 8;
+const NOTE_WORDS = 10;
 
 /** What a message asks the assistant to do; a question is none of these. */
 export type Intent = Exclude<IntentLabel, 'question'>;
