@@ -1,5 +1,5 @@
 import type { Intent } from '../engine/intents';
-import type { PhraseMatcher, PhraseMode } from '../engine/phraseMatcher';
+import type { PhraseMatch, PhraseMatcher, PhraseMode } from '../engine/phraseMatcher';
 import type { FormDefinition } from './formDefinition';
 import type { RequestOffer } from './serviceRequests';
 
@@ -46,7 +46,9 @@ export class RequestTriggers {
       'ordered',
       false,
     );
-    const services = [...serviceNames(forms)].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
+    // Names compared as the matcher reads them: "incendie" and "incendies" are one name.
+    const words = matcher([], 'sequence', false);
+    const services = [...serviceNames(forms, (name) => words.stemsOf(name).join(' '))].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
     this.services = matcher(services, 'sequence', false);
     const before = (words: readonly string[]) => words.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
     this.serviceRequests = matcher(before(requestWords), 'ordered', false);
@@ -93,12 +95,13 @@ export class RequestTriggers {
   }
 
   /**
-   * A request word (or, in a message that asks no question, a want word) before the name of a
-   * service, when the message names the services of one form only: "solicitar una evaluación de tráfico de armas" names an assessment and a course,
-   * and says nothing of which it asks for.
+   * A request word (or, in a note, a want word) before the name of a service, when the message
+   * names the services of one form only, each name read from the left ("solicito evaluación de
+   * tráfico de armas" names the assessment): "request an assessment of the river routes, or an
+   * arson course" says nothing of which it asks for.
    */
   private serviceRequest(text: string): RequestMatch | undefined {
-    const named = new Set(this.services.find(text).map((match) => match.value));
+    const named = new Set(leftmostLongest(this.services.find(text)).map((match) => match.value));
     if (named.size !== 1) return undefined;
     const requests = [...this.serviceRequests.find(text), ...(this.wants.isNote(text) ? this.serviceWants.find(text) : [])];
     const [match] = requests.filter((m) => named.has(m.value));
@@ -116,10 +119,28 @@ export class RequestTriggers {
  * "trafic" is an assessment on one form and a course on the other, so "demande ... trafic"
  * says nothing of which.
  */
-function serviceNames(forms: readonly FormDefinition[]): Map<string, string[]> {
+function serviceNames(forms: readonly FormDefinition[], key: (name: string) => string): Map<string, string[]> {
   const named = new Map(
     forms.map((form) => [form.id, form.fields.flatMap((field) => (field.type === 'choice' ? field.choices.flatMap((choice) => [choice.label, ...choice.synonyms]) : [])).map((name) => name.toLowerCase())] as const),
   );
-  const formsNaming = (name: string) => [...named.values()].filter((names) => names.includes(name)).length;
-  return new Map([...named].map(([formId, names]) => [formId, [...new Set(names)].filter((name) => formsNaming(name) === 1)]));
+  const keys = new Map([...named].map(([formId, names]) => [formId, new Set(names.map(key))]));
+  // The assistance form's "training" choice names a course ("curso", "formation"): the training form's topic.
+  const topics = new Map(forms.map((form) => [form.id, new Set(form.topicWords.map(key))]));
+  const ownName = (formId: string, name: string) =>
+    [...keys].every(([other, names]) => other === formId || !names.has(key(name))) && [...topics].every(([other, words]) => other === formId || !words.has(key(name)));
+  // A form's topic words name what it offers too: "quiero capacitación ATF" asks for a course.
+  return new Map([...named].map(([formId, names]) => [formId, [...new Set([...names.filter((name) => ownName(formId, name)), ...(forms.find((form) => form.id === formId)?.topicWords ?? [])])]]));
+}
+
+/**
+ * The matches that overlap none found before them, read from the left, the longer first where
+ * two start together: in "evaluación de tráfico de armas" the assessment is named, and the
+ * course on "tráfico de armas" that shares its "tráfico" is not.
+ */
+function leftmostLongest<T>(matches: readonly PhraseMatch<T>[]): PhraseMatch<T>[] {
+  const kept: PhraseMatch<T>[] = [];
+  for (const match of [...matches].sort((a, b) => a.position - b.position || b.length - a.length)) {
+    if (kept.every((k) => match.position >= k.position + k.length)) kept.push(match);
+  }
+  return kept;
 }

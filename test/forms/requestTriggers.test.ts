@@ -60,6 +60,16 @@ describe('forms/requestTriggers: a request word before a service', () => {
   ];
   for (const [text, formId] of table) it(`"${text}" starts ${formId ?? 'no request'}`, () => expect(withWords.find(text)?.formId).to.equal(formId));
 
+  it('reads the names of services from the left when names of two forms overlap', () => {
+    const overlapping = [
+      form('request-assistance', [choice('type', [{ value: 'assessment', label: 'Assessment of trafficking' }, { value: 'other', label: 'Other' }])]),
+      form('request-training', [choice('topic', [{ value: 'smuggling', label: 'Trafficking of arms' }, { value: 'other', label: 'Other' }])]),
+    ];
+    const readFromLeft = new RequestTriggers(overlapping, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), ['request']);
+    expect(readFromLeft.find('request assessment of trafficking of arms')?.formId).to.equal('request-assistance');
+    expect(readFromLeft.find('request trafficking of arms')?.formId).to.equal('request-training');
+  });
+
   it('takes a want word before a service as a request only in a note', () => {
     const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 5;
     const withWants = new RequestTriggers(services, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), [], { words: ['need'], isNote });
