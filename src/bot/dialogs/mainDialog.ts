@@ -212,7 +212,8 @@ export class MainDialog extends ComponentDialog {
     // Each part is read after the one before it, as in a conversation: in "Results of the
     // campaign? How many guns seized so far?" the second part is about the campaign.
     const parts: { part: string; result: EngineResult }[] = [];
-    for (const part of questionParts(text)) {
+    // As far as the engine reads a question: 100 KB of pasted questions are not 5,000 searches.
+    for (const part of questionParts(text.slice(0, engine.knowledge.settings.maxQueryChars))) {
       const before = parts.at(-1)?.result.decision;
       const recent = before?.kind === 'answer' && before.best.unit.kind === 'entry' ? [before.best.unit.entry.id] : [];
       parts.push({ part, result: engine.ask(part, { recent }) });
