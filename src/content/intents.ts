@@ -68,9 +68,10 @@ export const IntentFile = z.strictObject({
    */
   ownCase: z.array(z.string().trim().min(1)).default([]),
   /**
-   * Words by which partners say they need or want something ("we need", "besoin", "quiero",
-   * "enrol", "pls"): a terse note that names a service and says it is wanted ("need BATS
-   * access pls", "besoin traçage arme saisie") is a request, read like one that tells of a case.
+   * Words by which partners say they need or want something ("need", "besoin", "quiero",
+   * "enrol"; no courtesy words): in a terse note (IntentRecognizer.isNote) one of them makes the
+   * message a request read like one that tells of a case, and just before a service's name it
+   * starts that service's form ("need BATS access", "besoin traçage arme saisie").
    */
   wants: z.array(z.string().trim().min(1)).default([]),
 });

@@ -1,6 +1,6 @@
 import type { IntentFile } from '../content/intents';
 import type { Analyzer } from './analyzer';
-import { IntentModel, REQUEST_INTENTS, type IntentLabel, type LabelledText } from './intentModel';
+import { IntentModel, REQUEST_INTENTS, type IntentGuess, type IntentLabel, type LabelledText } from './intentModel';
 import { normalizedWords } from './analyzer';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
 
@@ -127,7 +127,7 @@ export class IntentRecognizer {
     // through eTrace".
     const orderWords = this.doItNowCues.find(text).length > 0;
     const doItNow = ownNeed && !orderWords ? (guesses.find((guess) => guess.label === 'doItNow')?.probability ?? 0) : 0;
-    const request = requests.reduce((sum, guess) => sum + guess.probability, doItNow) >= needed;
+    const request = requestProbability(guesses) + doItNow >= needed;
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.model.confidence ? guess.label : undefined;
@@ -202,7 +202,7 @@ export class IntentRecognizer {
   private saysWant(text: string): boolean {
     if (text.includes('?') || this.wants.find(text).length === 0) return false;
     const guesses = this.classifier.classify(text);
-    const request = guesses.filter((guess) => isRequestIntent(guess.label)).reduce((sum, guess) => sum + guess.probability, 0);
+    const request = requestProbability(guesses);
     return guesses.every((guess) => isRequestIntent(guess.label) || guess.probability < request);
   }
 
@@ -219,6 +219,11 @@ export class IntentRecognizer {
 
 function isRequestIntent(label: IntentLabel): boolean {
   return (REQUEST_INTENTS as readonly string[]).includes(label);
+}
+
+/** How sure the model is that a message asks for a request, whichever: assistance or training. */
+function requestProbability(guesses: readonly IntentGuess[]): number {
+  return guesses.filter((guess) => isRequestIntent(guess.label)).reduce((sum, guess) => sum + guess.probability, 0);
 }
 
 /** Phrases as one regular-expression alternation, each matched with any spacing. */

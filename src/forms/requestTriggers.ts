@@ -47,8 +47,8 @@ export class RequestTriggers {
       false,
     );
     // Names compared as the matcher reads them: "incendie" and "incendies" are one name.
-    const words = matcher([], 'sequence', false);
-    const services = [...serviceNames(forms, (name) => words.stemsOf(name).join(' '))].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
+    const reader = matcher([], 'sequence', false);
+    const services = [...serviceNames(forms, (name) => reader.stemsOf(name).join(' '))].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
     this.services = matcher(services, 'sequence', false);
     const before = (words: readonly string[]) => words.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
     this.serviceRequests = matcher(before(requestWords), 'ordered', false);
@@ -115,21 +115,19 @@ export class RequestTriggers {
 }
 
 /**
- * The services each form offers, as its choices name them, without the names two forms share:
- * "trafic" is an assessment on one form and a course on the other, so "demande ... trafic"
- * says nothing of which.
+ * The services each form offers: its choices' names, without those another form also uses as a
+ * name or a topic word ("trafic" is an assessment on one form and a course on the other, so
+ * "demande ... trafic" says nothing of which; the assistance form's "training" choice is named
+ * by the training form's topic words), and its own topic words ("quiero capacitación ATF" asks
+ * for a course). `key` reads a name as the matcher does: "incendie" and "incendies" are one.
  */
 function serviceNames(forms: readonly FormDefinition[], key: (name: string) => string): Map<string, string[]> {
-  const named = new Map(
-    forms.map((form) => [form.id, form.fields.flatMap((field) => (field.type === 'choice' ? field.choices.flatMap((choice) => [choice.label, ...choice.synonyms]) : [])).map((name) => name.toLowerCase())] as const),
+  const choiceNames = new Map(
+    forms.map((form) => [form.id, form.fields.flatMap((field) => (field.type === 'choice' ? field.choices.flatMap((choice) => [choice.label, ...choice.synonyms]) : [])).map((name) => name.toLowerCase())]),
   );
-  const keys = new Map([...named].map(([formId, names]) => [formId, new Set(names.map(key))]));
-  // The assistance form's "training" choice names a course ("curso", "formation"): the training form's topic.
-  const topics = new Map(forms.map((form) => [form.id, new Set(form.topicWords.map(key))]));
-  const ownName = (formId: string, name: string) =>
-    [...keys].every(([other, names]) => other === formId || !names.has(key(name))) && [...topics].every(([other, words]) => other === formId || !words.has(key(name)));
-  // A form's topic words name what it offers too: "quiero capacitación ATF" asks for a course.
-  return new Map([...named].map(([formId, names]) => [formId, [...new Set([...names.filter((name) => ownName(formId, name)), ...(forms.find((form) => form.id === formId)?.topicWords ?? [])])]]));
+  const keysOf = new Map(forms.map((form) => [form.id, new Set([...choiceNames.get(form.id)!, ...form.topicWords].map(key))]));
+  const usedElsewhere = (formId: string, name: string) => forms.some((other) => other.id !== formId && keysOf.get(other.id)!.has(key(name)));
+  return new Map(forms.map((form) => [form.id, [...new Set([...choiceNames.get(form.id)!.filter((name) => !usedElsewhere(form.id, name)), ...form.topicWords])]]));
 }
 
 /**
