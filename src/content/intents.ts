@@ -68,6 +68,12 @@ export const IntentFile = z.strictObject({
    */
   ownCase: z.array(z.string().trim().min(1)).default([]),
   /**
+   * Words that ask whether IAD can do something ("can ATF", "could you", "¿nos pueden",
+   * "pouvez-vous"): asked for the partner's own case ("we seized four revolvers, can ATF help
+   * find where they come from?"), that asks for the service answered: the answer, then its form.
+   */
+  canYou: z.array(z.string().trim().min(1)).default([]),
+  /**
    * Words by which partners say they need or want something ("need", "besoin", "quiero",
    * "enrol"; no courtesy words): in a terse note (IntentRecognizer.isNote) one of them makes the
    * message a request read like one that tells of a case, and just before a service's name it

@@ -33,6 +33,7 @@ export class IntentRecognizer {
   private readonly askToAct: PhraseMatcher<true>;
   private readonly ownCase: PhraseMatcher<true>;
   private readonly wants: PhraseMatcher<true>;
+  private readonly canYou: PhraseMatcher<true>;
   private readonly classifier: IntentModel;
 
   /**
@@ -66,6 +67,8 @@ export class IntentRecognizer {
     this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
     this.ownCase = of(file.ownCase, true as const, 'wordForms');
     this.wants = of(file.wants, true as const, 'wordForms');
+    // As written together: in "can we use these ATF resources" the partner asks what they may do.
+    this.canYou = of(file.canYou, true as const, 'phrase');
     this.classifier = new IntentModel(examples);
     const cues = alternation(file.setAside);
     const words = '(?:[^\\s,.;:?!]+\\s*){1,4}?';
@@ -182,6 +185,19 @@ export class IntentRecognizer {
   asksToAct(text: string): boolean {
     text = this.read(text);
     return this.askToAct.find(text).length > 0;
+  }
+
+  /**
+   * "We recovered four revolvers, can ATF help find where they come from?", "accès BATS pour
+   * notre brigade ?": asking whether IAD can do something for the partner's own case, or a few
+   * words about it and the partner's people, which ask for it. Not under a condition
+   * anywhere ("if we had a big fire during the summit, could ATF send a team?" supposes), and
+   * not one question opening with a question word.
+   */
+  asksIadForOwnCase(text: string): boolean {
+    text = this.read(text);
+    const asks = this.canYou.find(text).length > 0 || normalizedWords(text).length <= NOTE_WORDS;
+    return asks && this.ownCase.find(text).length > 0 && this.conditions.find(text).length === 0 && !this.asksOnly(text);
   }
 
   /**

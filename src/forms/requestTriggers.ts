@@ -25,6 +25,8 @@ export class RequestTriggers {
   private readonly serviceRequests: PhraseMatcher<string>;
   /** A want word shortly before a service's name, in a note: "need BATS access", "besoin tracage arme". */
   private readonly serviceWants: PhraseMatcher<string>;
+  /** The want words alone. */
+  private readonly wantWords: PhraseMatcher<boolean>;
   private readonly byIntent: ReadonlyMap<string, string>;
 
   /**
@@ -53,6 +55,7 @@ export class RequestTriggers {
     const before = (words: readonly string[]) => words.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
     this.serviceRequests = matcher(before(requestWords), 'ordered', false);
     this.serviceWants = matcher(before(wants.words), 'ordered', false);
+    this.wantWords = matcher(wants.words.map((phrase) => ({ phrase, value: true })), 'sequence', false);
     // Topic words are listed in full, and matched as written: synonyms would make "en cours" (under way) a "course".
     this.topics = matcher(
       forms.flatMap((form) => form.topicWords.map((phrase) => ({ phrase, value: form.id }))),
@@ -69,7 +72,7 @@ export class RequestTriggers {
 
   find(text: string): RequestMatch | undefined {
     const matches = this.matcher.find(text);
-    const request = matches.length === 0 ? this.serviceRequest(text) : undefined;
+    const request = matches.length === 0 ? (this.serviceRequest(text) ?? this.topicWant(text)) : undefined;
     const longest = matches[0] ?? request;
     if (!longest) return undefined;
     // "Queremos un training sobre análisis": a service of the assistance form ("training") in the training form's words.
@@ -92,6 +95,17 @@ export class RequestTriggers {
   inFormOfTopic(text: string, offer: RequestOffer | undefined): RequestOffer | undefined {
     const topic = this.formOfTopic(text);
     return offer && topic && topic !== offer.formId ? { formId: topic, prefill: {} } : offer;
+  }
+
+  /**
+   * In a note, a want word that is itself a form's topic word ("inscription cours incendie",
+   * "enrol 4 officers arson"): that form.
+   */
+  private topicWant(text: string): RequestMatch | undefined {
+    if (!this.wants.isNote(text)) return undefined;
+    const wanted = new Set(this.wantWords.find(text).map((match) => match.phrase));
+    const topic = this.topics.find(text).find((match) => wanted.has(match.phrase));
+    return topic && { formId: topic.value, length: topic.length };
   }
 
   /**

@@ -107,6 +107,28 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(iad(request!)).to.deep.include({ decision: 'form', formId: 'request-assistance', prefilled: { assistanceType: 'tracing' } });
   });
 
+  it('answers a partner who asks whether ATF can do it for their own case, then opens the request, which gives way if they go on asking', async () => {
+    const asked = 'We seized 14 pistols at the port last week. Can ATF trace them for us?';
+    const bot = createTestBot();
+    const replies = await bot.say(asked);
+    expect(replies.map((r) => iad(r)?.decision).filter(Boolean)).to.deep.equal(['answer', 'form']);
+    expect(replies.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'tracing' } });
+    // The partner goes on asking: the form steps aside, and the question is read with the topic just discussed.
+    const next = await bot.say('who can use it?');
+    expect(iad(decided(next))).to.deep.include({ decision: 'answer', entryId: 'etrace-tracing' });
+    expect(next.map((r) => r.text)).to.not.include('Which agency or ministry are you requesting for?');
+    // An answer to its question goes on with the form.
+    const answering = createTestBot();
+    await answering.say(asked);
+    expect((await answering.say('Royal Bahamas Police Force')).at(-1)!.text).to.equal('In which country is your agency?');
+    // A few words about a service for the partner's own people ask for it too, in any language.
+    const terse = await createTestBot({ engines: realEngines() }).say('accès BATS pour notre brigade ?');
+    expect(terse.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'bats' } });
+    // Asking what the partner's own people may do is no request.
+    const may = await createTestBot().say('can we use these ATF resources for our own criminal case or only for joint US cases?');
+    expect(may.map((r) => iad(r)?.decision)).to.not.include('form');
+  });
+
   it('says plainly what only IAD staff can do, and offers the request with what the message said', async () => {
     const bot = createTestBot();
     const [reply] = await bot.say('trace this gun now please, serial BXK482');

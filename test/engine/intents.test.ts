@@ -20,6 +20,7 @@ const file = {
   conditions: ['if', 'once'],
   ownCase: ['our case', 'we seized'],
   wants: ['need', 'pls'],
+  canYou: ['can atf', 'could you'],
 };
 
 const examples = [
@@ -123,6 +124,17 @@ describe('engine/intents', () => {
     expect(recognizer.asksUnderCondition('if we request the response team, how fast can it come?')).to.equal(true);
     expect(recognizer.asksUnderCondition('if possible we request the response team.')).to.equal(false); // no question
     expect(recognizer.asksUnderCondition('we request the response team, if possible?')).to.equal(false); // the condition does not open it
+  });
+
+  it('tells a partner asking whether IAD can do something for their own case, or a few words about it, from one asking what they may do or supposing', () => {
+    expect(recognizer.asksIadForOwnCase('We seized 14 pistols in a raid last week. Can ATF trace them for our case?')).to.equal(true);
+    expect(recognizer.asksIadForOwnCase('tracing for our case?')).to.equal(true);
+    // Without a case of one's own, a question about the service.
+    expect(recognizer.asksIadForOwnCase('Can ATF trace pistols seized abroad, and with which system is that done these days?')).to.equal(false);
+    // "can ... ATF" far apart is the partner's own ability, not a question to IAD.
+    expect(recognizer.asksIadForOwnCase('can we use these ATF resources for our case or are they only for joint US investigations?')).to.equal(false);
+    expect(recognizer.asksIadForOwnCase('We host a summit next year. If there is a bombing, can ATF send experts for our case?')).to.equal(false);
+    expect(recognizer.asksIadForOwnCase('what can ATF do for our case?')).to.equal(false);
   });
 
   it('leaves out what a message sets aside, to the end of its clause', () => {

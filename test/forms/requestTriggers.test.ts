@@ -77,6 +77,14 @@ describe('forms/requestTriggers: a request word before a service', () => {
     expect(withWants.find('do we need a trace first?')).to.equal(undefined);
     expect(withWants.find('we need to know how long a trace usually takes for partners')).to.equal(undefined);
   });
+
+  it('takes a want word that is a form\'s own topic word ("enrol") as that form\'s request in a note', () => {
+    const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 5;
+    const topics = [...services.slice(0, 1), FormDefinition.parse({ id: 'request-training', locale: 'en', title: 'Training', triggers: ['request training'], topicWords: ['course', 'enrol'], intro: 'Hi.', fields: [field], submitted: 'Done: {reference}' })];
+    const withWants = new RequestTriggers(topics, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), [], { words: ['need', 'enrol'], isNote });
+    expect(withWants.find('enrol 4 officers arson')?.formId).to.equal('request-training');
+    expect(withWants.find('can we enrol officers from Aruba?')).to.equal(undefined);
+  });
 });
 
 describe('forms/serviceRequests', () => {

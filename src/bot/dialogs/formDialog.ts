@@ -18,6 +18,14 @@ import type { Replies } from '../replies';
 export interface FormDialogOptions {
   openingMessage?: string;
   prefill?: Record<string, string>;
+  /** Opened on a reading of the message, not asked for: it steps aside if the next message is no answer to it. */
+  tentative?: boolean;
+}
+
+/** How a form dialog ended: `setAside` hands the turn's message back to the conversation's router. */
+export interface FormOutcome {
+  outcome: 'submitted' | 'cancelled' | 'reset' | 'setAside';
+  reference?: string;
 }
 
 /**
@@ -27,6 +35,8 @@ export interface FormDialogOptions {
 export interface Interruptions {
   /** Answers `text` when it is a question the engine can answer; false when it is not. */
   question(context: TurnContext, text: string): Promise<boolean>;
+  /** Whether the conversation's router acts on `text` of its own accord (a request, a status, a follow-up). */
+  readsAsMessage(context: TurnContext, text: string): boolean;
   /** Handles a button from outside the form (an answer card's topic or feedback buttons); false when it cannot run during a form. */
   action(context: TurnContext, action: BotAction): Promise<boolean>;
 }
@@ -49,6 +59,8 @@ export interface FormDialogDependencies {
 /** All a form dialog keeps between turns (in `dc.activeDialog.state`): the form's own state. */
 interface FormDialogState {
   form?: unknown;
+  /** Until its first answer, a form opened on a reading of the message (FormDialogOptions.tentative). */
+  tentative?: boolean;
 }
 
 /**
@@ -74,6 +86,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: FormDialogOptions): Promise<DialogTurnResult> {
+    if (options?.tentative) (dc.activeDialog!.state as FormDialogState).tentative = true;
     return this.apply(dc, this.session(dc.context).start(options?.openingMessage ?? '', randomUUID(), options?.prefill));
   }
 
@@ -90,7 +103,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     if (!saved.success || !session.fits(saved.data)) {
       this.deps.logger.warn('form state unusable', { conversationId: context.activity.conversation.id, form: this.id });
       await context.sendActivity(formReplies.restartNeeded(session.definition));
-      return dc.endDialog({ outcome: 'reset' });
+      return dc.endDialog({ outcome: 'reset' } satisfies FormOutcome);
     }
     const state = saved.data;
     const value = context.activity.value;
@@ -109,6 +122,15 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     }
     const text = plainText(TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
     const step = session.handle(state, { text });
+    const dialogState = dc.activeDialog!.state as FormDialogState;
+    if (dialogState.tentative === true) {
+      // Not asked for, the form gives way to a partner who goes on asking ("who can use it?").
+      if (step.rejected !== undefined || this.deps.interruptions.readsAsMessage(context, text)) {
+        this.deps.logger.info('form set aside', { conversationId: context.activity.conversation.id, form: this.id });
+        return dc.endDialog({ outcome: 'setAside' } satisfies FormOutcome);
+      }
+      delete dialogState.tentative;
+    }
     if (step.rejected !== undefined && (await this.deps.interruptions.question(context, step.rejected))) return this.resume(dc, state, true);
     return this.apply(dc, step);
   }
@@ -133,7 +155,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     await this.send(dc.context, step.state, step.outputs);
     if (step.finished) {
       this.deps.logger.info('form cancelled', { conversationId: dc.context.activity.conversation.id, form: this.id });
-      return dc.endDialog({ outcome: 'cancelled' });
+      return dc.endDialog({ outcome: 'cancelled' } satisfies FormOutcome);
     }
     (dc.activeDialog!.state as FormDialogState).form = step.state;
     return Dialog.EndOfTurn;
@@ -166,7 +188,7 @@ export class FormDialog extends Dialog<FormDialogOptions> {
       await context.sendActivity(
         stored.alreadySubmitted ? formReplies.alreadySubmitted(stored.reference) : formReplies.submitted(this.session(context).definition, stored.reference),
       );
-      return dc.endDialog({ outcome: 'submitted', reference: stored.reference });
+      return dc.endDialog({ outcome: 'submitted', reference: stored.reference } satisfies FormOutcome);
     } catch (error) {
       // Nothing is lost: the answers stay in the dialog state and "submit" tries again.
       this.deps.logger.error('form submit failed', { conversationId, form: this.id, ...describeError(error) });

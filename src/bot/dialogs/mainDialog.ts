@@ -21,7 +21,7 @@ import type { FormReplies } from '../formReplies';
 import { plainText } from '../plainText';
 import { REQUEST_ASSISTANCE_FORM, type Replies } from '../replies';
 import { TurnLanguage } from '../turnLanguage';
-import { FormDialog, type FormDialogOptions, type Interruptions } from './formDialog';
+import { FormDialog, type FormDialogOptions, type FormOutcome, type Interruptions } from './formDialog';
 import type { Locale } from '../../content/knowledgeEntry';
 
 const TURN = 'mainTurn';
@@ -68,6 +68,7 @@ export class MainDialog extends ComponentDialog {
     super(MainDialog.name);
     const interruptions: Interruptions = {
       question: (context, text) => this.answerIfConfident(context, text),
+      readsAsMessage: (context, text) => this.readsAsMessage(context, text),
       action: (context, action) => this.runAction(context, action),
     };
     const { engines } = deps;
@@ -82,7 +83,8 @@ export class MainDialog extends ComponentDialog {
     this.formCommands = new Set(engines.locales.flatMap((locale) => Object.values(messages(locale).forms.commands).flat()).map((w) => normalizedWords(w).join(' ')));
     const countries = placeNamesFromIntl(['en', 'es', 'fr', 'nl']);
     this.knownWords = { isKnownWord: (word) => engine.isKnownWord(word), isPlaceName: (word) => engine.isPlaceName(word) || countries.has(word) };
-    this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog()]));
+    // A form's outcome is the turn's: one that stepped aside hands its message back (see run).
+    this.addDialog(new WaterfallDialog(TURN, [(step) => this.route(step), (step) => step.endDialog(step.result)]));
     this.initialDialogId = TURN;
   }
 
@@ -119,7 +121,8 @@ export class MainDialog extends ComponentDialog {
     }
     if (this.isStartOver(context)) await dialogContext.cancelAllDialogs();
     const result = await dialogContext.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dialogContext.beginDialog(this.id);
+    const setAside = result.status === DialogTurnStatus.complete && (result.result as FormOutcome | undefined)?.outcome === 'setAside';
+    if (result.status === DialogTurnStatus.empty || setAside) await dialogContext.beginDialog(this.id);
   }
 
   /** "Start over" works anywhere, even in the middle of a form. */
@@ -207,6 +210,9 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(replies.cannotDo(offer, text));
       return step.endDialog();
     }
+    // "We recovered four revolvers, can ATF help find where they come from?" asks for the service
+    // it is about: the answers first, then its form, which steps aside if the partner goes on asking.
+    const ownCaseOffer = engine.intents.asksIadForOwnCase(text) ? this.answeredServiceOffer(context, text, result) : undefined;
 
     // Several questions in one message ("what does IAD manage, and what is the campaign?"): each answered.
     // Each part is read after the one before it, as in a conversation: in "Results of the
@@ -219,13 +225,9 @@ export class MainDialog extends ComponentDialog {
       parts.push({ part, result: engine.ask(part, { recent }) });
     }
     const answered = parts.filter(({ result }, i) => result.decision.kind === 'answer' && parts.findIndex((p) => sameAnswer(p.result, result)) === i);
-    if (answered.length > 1) {
-      for (const { part, result: partResult } of answered) await this.reply(context, part, partResult);
-      return step.endDialog();
-    }
-
-    await this.reply(context, text, result);
-    return step.endDialog();
+    if (answered.length > 1) for (const { part, result: partResult } of answered) await this.reply(context, part, partResult);
+    else await this.reply(context, text, result);
+    return ownCaseOffer ? this.beginRequest(step, text, ownCaseOffer, true) : step.endDialog();
   }
 
   /** "What's the status of my request?": this account's latest requests. */
@@ -273,6 +275,13 @@ export class MainDialog extends ComponentDialog {
     return formId === undefined ? undefined : { formId, prefill: {} };
   }
 
+  /** The request for the service an answer is about, in the form the message's topic names ("arson training" is a course, not the lab). */
+  private answeredServiceOffer(context: TurnContext, text: string, result: EngineResult): RequestOffer | undefined {
+    if (result.decision.kind !== 'answer' || result.decision.best.unit.kind !== 'entry') return undefined;
+    const offer = this.repliesFor(context).offerFor(result.decision.best.unit.entry);
+    return offer && this.triggersFor(context).inFormOfTopic(text, offer);
+  }
+
   /**
    * Starts the request a message asks for. A question asked in the same message ("What is
    * BATS? We need access for a case") is answered first, and so is a message that is one
@@ -284,7 +293,6 @@ export class MainDialog extends ComponentDialog {
    */
   private async startRequest(step: WaterfallStepContext, text: string, offer: RequestOffer, whole: EngineResult, guessed: boolean): Promise<DialogTurnResult> {
     const { context } = step;
-    const { logger } = this.deps;
     const engine = this.engineFor(context);
     const clear = whole.decision.kind === 'answer' && whole.decision.certainty === 'clear';
     // Read whole, the guessed request keeps its context: "We found 4 handguns. Can ATF help find out where they were bought?"
@@ -298,8 +306,34 @@ export class MainDialog extends ComponentDialog {
       const oneQuestion = questions.length === 0 && /^[^.!?\n]+\?\s*$/.test(text);
       if (oneQuestion && clear) await this.reply(context, text, whole);
     }
-    logger.info('form started', { conversationId: context.activity.conversation.id, form: offer.formId, via: 'message' });
-    return step.beginDialog(offer.formId, { openingMessage: text, prefill: offer.prefill } satisfies FormDialogOptions);
+    return this.beginRequest(step, text, offer, guessed);
+  }
+
+  /**
+   * Opens a request's form. One opened on a reading of the message (`tentative`: the partner
+   * asked whether IAD can do it, or only the intent model saw a request) steps aside when the
+   * partner's next message is no answer to it, and that message is read as any other.
+   */
+  private beginRequest(step: WaterfallStepContext, text: string, offer: RequestOffer, tentative: boolean): Promise<DialogTurnResult> {
+    this.deps.logger.info('form started', { conversationId: step.context.activity.conversation.id, form: offer.formId, via: 'message', tentative });
+    return step.beginDialog(offer.formId, { openingMessage: text, prefill: offer.prefill, tentative } satisfies FormDialogOptions);
+  }
+
+  /**
+   * Whether the router acts on this text of its own accord: small talk, a status, something to
+   * do now, a request, or a follow-up to the last answer ("ok, I want that", "who can use it?").
+   */
+  private readsAsMessage(context: TurnContext, text: string): boolean {
+    const engine = this.engineFor(context);
+    const { intents } = engine;
+    return (
+      engine.smalltalk(text) !== undefined ||
+      (intents.intent(text) ?? intents.guessedIntent(text)) !== undefined ||
+      this.triggersFor(context).find(text) !== undefined ||
+      intents.asksForTopic(text) ||
+      intents.pointsBack(text) ||
+      intents.asksMore(text)
+    );
   }
 
   /** A question asked in the middle of a form: answered only when the engine is confident, else the form takes the text. */
