@@ -13,6 +13,11 @@ export interface OutOfScopeTopic {
   id: string;
   name: string;
   stems: string[];
+  /**
+   * Named by an exact wording, which no text of the knowledge contains: no answer speaks of it,
+   * whatever words it shares ("engage-tu des" is hiring, though the overview says "engagé").
+   */
+  worded?: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface OutOfScopeTopic {
 export function decide(candidates: readonly Candidate[], settings: RetrievalSettings, topics: readonly OutOfScopeTopic[] = []): Decision {
   const { answer, suggest, clear, clarifyMargin } = settings.thresholds;
   // A named out-of-scope topic wins unless the best match itself speaks of it.
-  const outside = topics.find((topic) => !topic.stems.every((stem) => candidates[0]?.unit.stems.has(stem)));
+  const outside = topics.find((topic) => topic.worded || !topic.stems.every((stem) => candidates[0]?.unit.stems.has(stem)));
   if (outside) return { kind: 'fallback', reason: 'out-of-scope', topic: outside, best: candidates[0] };
   if (candidates.length === 0) return { kind: 'fallback', reason: 'no-question' };
 

@@ -35,7 +35,7 @@ export class OutOfScopeDetector {
       }),
     );
     this.matcher = new PhraseMatcher(phrases, analyzer, 'words');
-    const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase) } })));
+    const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase), worded: true } })));
     const used = new Set(texts(knowledge.texts, new PhraseMatcher(wordings, analyzer, 'phrase')));
     this.ineffective.push(...wordings.filter((w) => used.has(w.phrase)).map((w) => ({ topic: w.value.id, phrase: w.phrase, why: 'used' as const })));
     this.wordings = new PhraseMatcher(

@@ -66,9 +66,11 @@ describe('engine/decide', () => {
     expect(withEntry.kind === 'answer' && withEntry.best.unit.kind).to.equal('entry');
   });
 
-  it('declines a named out-of-scope topic unless the best match speaks of it', () => {
+  it('declines a named out-of-scope topic unless the best match speaks of it (a wording, which no answer contains, always)', () => {
     const topic = { id: 'employment', name: 'jobs', stems: ['job'] };
     expect(decide([entry(first, 2, 0.9)], settings, [topic])).to.deep.include({ kind: 'fallback', reason: 'out-of-scope' });
     expect(decide([entry(first, 2, 0.9)], settings, [{ ...topic, stems: ['etrac'] }]).kind).to.equal('answer');
+    // An exact wording no text of the knowledge contains names the topic whatever words it shares with the answer.
+    expect(decide([entry(first, 2, 0.9)], settings, [{ ...topic, stems: ['etrac'], worded: true }])).to.deep.include({ kind: 'fallback', reason: 'out-of-scope' });
   });
 });
