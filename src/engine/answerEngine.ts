@@ -276,8 +276,8 @@ export class AnswerEngine {
     const candidates = this.withConcepts(questionSentences, rankCandidates(query, this.index, this.unitsByKey, this.knowledge.settings), presence);
     const topics = this.outOfScope.find(read);
     const decision = decide(candidates, this.knowledge.settings, topics);
-    const asked = this.details.asked(read);
     const answered = decision.kind === 'answer' ? decision.best.unit : undefined;
+    const asked = this.details.asked(read, answered?.kind === 'entry' ? answered.entry.provides : []);
     const missing = asked && answered && !(answered.kind === 'entry' && answered.entry.provides.includes(asked.id)) ? asked : answered && yearNotCovered(read, answered);
     return { query, candidates, topics, decision, missing, places: this.places.find(read) };
   }

@@ -21,8 +21,13 @@ export class DetailFinder {
     );
   }
 
-  /** The detail of the longest phrase found, if any. */
-  asked(text: string): Detail | undefined {
-    return this.matcher.find(text)[0]?.value;
+  /**
+   * The detail of the longest phrase found, if any; with `provided`, the longest of those an
+   * answer does not give: "how many agents does IAD have in Mexico?" asks where (which the
+   * answer says) and how many (which it does not).
+   */
+  asked(text: string, provided: readonly string[] = []): Detail | undefined {
+    const details = this.matcher.find(text).map((match) => match.value);
+    return details.find((detail) => !provided.includes(detail.id)) ?? details[0];
   }
 }

@@ -24,4 +24,10 @@ describe('engine/details', () => {
     ['what is eTrace', undefined],
   ];
   for (const [question, detail] of table) it(`"${question}" asks for ${detail ?? 'no detail'}`, () => expect(finder.asked(question)?.id).to.equal(detail));
+
+  it('names, of the details a question asks, one the answer does not give', () => {
+    // "How many officers" is the longer phrase; the answer gives the numbers, not the cost.
+    expect(finder.asked('how many officers can attend and who pays?', ['participants', 'statistics'])?.id).to.equal('cost');
+    expect(finder.asked('how many officers can attend and who pays?', ['participants', 'statistics', 'cost'])?.id).to.equal('participants');
+  });
 });
