@@ -16,6 +16,12 @@ export const OutOfScopeFile = z.strictObject({
         phrases: z.array(z.string().trim().min(1)).min(1),
         /** Exact word sequences, for when a function word is what makes it out of scope ("make a bomb"). */
         wordings: z.array(z.string().trim().min(1)).default([]),
+        /**
+         * A subject partners may ask IAD to train them in ("a course on money laundering for our
+         * analysts, can ATF organise it?"): such a request starts the training form, its subject
+         * "other", instead of being declined.
+         */
+        trainingSubject: z.boolean().default(false),
       }),
     )
     .default([]),

@@ -18,6 +18,8 @@ export interface OutOfScopeTopic {
    * whatever words it shares ("engage-tu des" is hiring, though the overview says "engagé").
    */
   worded?: boolean;
+  /** Partners may ask IAD for training on it (out-of-scope.yaml `trainingSubject`). */
+  trainingSubject?: boolean;
 }
 
 /**

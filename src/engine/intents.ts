@@ -187,6 +187,11 @@ export class IntentRecognizer {
     return this.askToAct.find(text).length > 0;
   }
 
+  /** "Can ATF...", "could you...", "¿nos pueden...": asking whether IAD can do something. */
+  asksIfIadCan(text: string): boolean {
+    return this.canYou.find(this.read(text)).length > 0;
+  }
+
   /**
    * "We recovered four revolvers, can ATF help find where they come from?", "accès BATS pour
    * notre brigade ?": asking whether IAD can do something for the partner's own case, or a few
@@ -196,7 +201,7 @@ export class IntentRecognizer {
    */
   asksIadForOwnCase(text: string): boolean {
     text = this.read(text);
-    const asks = this.canYou.find(text).length > 0 || normalizedWords(text).length <= NOTE_WORDS;
+    const asks = this.asksIfIadCan(text) || normalizedWords(text).length <= NOTE_WORDS;
     return asks && this.ownCase.find(text).length > 0 && this.conditions.find(text).length === 0 && !this.asksOnly(text);
   }
 

@@ -31,11 +31,11 @@ export class OutOfScopeDetector {
           this.ineffective.push({ topic: topic.id, phrase, why: used ? 'used' : 'vague' });
           return [];
         }
-        return [{ phrase, value: { id: topic.id, name: topic.name, stems } }];
+        return [{ phrase, value: { id: topic.id, name: topic.name, stems, trainingSubject: topic.trainingSubject } }];
       }),
     );
     this.matcher = new PhraseMatcher(phrases, analyzer, 'words');
-    const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase), worded: true } })));
+    const wordings = file.topics.flatMap((topic) => topic.wordings.map((phrase) => ({ phrase, value: { id: topic.id, name: topic.name, stems: analyzer.stems(phrase), worded: true, trainingSubject: topic.trainingSubject } })));
     const used = new Set(texts(knowledge.texts, new PhraseMatcher(wordings, analyzer, 'phrase')));
     this.ineffective.push(...wordings.filter((w) => used.has(w.phrase)).map((w) => ({ topic: w.value.id, phrase: w.phrase, why: 'used' as const })));
     this.wordings = new PhraseMatcher(

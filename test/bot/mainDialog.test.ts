@@ -172,6 +172,15 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(replies.map((r) => iad(r)?.decision)).to.include('form');
   });
 
+  it('takes a request for training on a subject the page does not cover, and still declines questions about it', async () => {
+    const training = await createTestBot().say('We want a training for our analysts on money laundering by gun traffickers. Can you organise one?');
+    expect(training.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training' });
+    const assistance = decided(await createTestBot().say('can ATF help us with a money laundering case?'));
+    expect(iad(assistance)).to.deep.include({ decision: 'fallback' });
+    const visa = decided(await createTestBot().say('Could you help me get a visa for my trip to a training in the US?'));
+    expect(iad(visa)).to.deep.include({ decision: 'fallback' });
+  });
+
   it('declines what the program does not cover, however it is put', async () => {
     const bot = createTestBot();
     const [reply] = await bot.say('how do I apply for a job at ATF? please open a request');

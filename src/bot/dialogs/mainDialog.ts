@@ -5,6 +5,7 @@ import type { AnswerEngine, EngineResult } from '../../engine/answerEngine';
 import type { EngineSet } from '../../engine/engineSet';
 import type { Intent } from '../../engine/intents';
 import { questionParts } from '../../engine/questionParts';
+import type { OutOfScopeTopic } from '../../engine/decide';
 import type { FormCatalog } from '../../forms/formCatalog';
 import { FormAction } from '../../forms/formSession';
 import type { FormVocabulary } from '../../forms/formVocabulary';
@@ -185,7 +186,7 @@ export class MainDialog extends ComponentDialog {
     // A question about what the program does not cover is declined, however it is put
     // ("how do I apply for a job at ATF" is no request for assistance).
     const result = engine.ask(text, { recent: memory.recent });
-    if (result.decision.kind === 'fallback' && result.decision.reason === 'out-of-scope') {
+    if (result.decision.kind === 'fallback' && result.decision.reason === 'out-of-scope' && !this.asksTrainingIn(context, text, result.decision.topic)) {
       await this.reply(context, text, result);
       return step.endDialog();
     }
@@ -228,6 +229,19 @@ export class MainDialog extends ComponentDialog {
     if (answered.length > 1) for (const { part, result: partResult } of answered) await this.reply(context, part, partResult);
     else await this.reply(context, text, result);
     return ownCaseOffer ? this.beginRequest(step, text, ownCaseOffer, true) : step.endDialog();
+  }
+
+  /**
+   * "We'd like a course on money laundering for our analysts, can ATF organise it?": IAD asked
+   * for training on a subject the page does not cover, which partners may ask for (the
+   * training form's other subject), rather than a question about the subject.
+   */
+  private asksTrainingIn(context: TurnContext, text: string, topic: OutOfScopeTopic): boolean {
+    const { intents } = this.engineFor(context);
+    const triggers = this.triggersFor(context);
+    const training = triggers.formOfTopic(text);
+    const asked = triggers.find(text) !== undefined || intents.asksToAct(text) || intents.asksIfIadCan(text);
+    return topic.trainingSubject === true && training !== undefined && triggers.formOfIntent(intents.guessedIntent(text)) === training && asked;
   }
 
   /** "What's the status of my request?": this account's latest requests. */
