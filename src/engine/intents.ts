@@ -52,7 +52,8 @@ export class IntentRecognizer {
     this.statusCues = of(file.status.cues, true as const, 'wordForms');
     this.doItNow = of(file.doItNow.phrases, 'doItNow' as const, 'words');
     this.doItNowCues = of(file.doItNow.cues, true as const, 'wordForms');
-    this.pointers = of(file.followUp.pointers, true as const, 'wordForms');
+    // As written, in order: "el de post-explosión" is "the post-blast one", where "el ... de" in any order would be any sentence.
+    this.pointers = of(file.followUp.pointers, true as const, 'exact');
     this.more = of(file.followUp.more, true as const, 'words');
     this.relativeYear = new PhraseMatcher(
       [...file.followUp.yearAfter.map((phrase) => ({ phrase, value: 1 as const })), ...file.followUp.yearBefore.map((phrase) => ({ phrase, value: -1 as const }))],

@@ -33,11 +33,21 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(assessment.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'trafficking-assessment' } });
   });
 
+  it('requests, in Spanish, the course of a list just given that the partner names ("el de post-explosión")', async () => {
+    const bot = createTestBot({ engines: realEngines() });
+    await bot.send({ type: 'message', text: '¿Qué cursos patrocina la ATF en las ILEA?', locale: 'es' });
+    const request = await bot.say({ type: 'message', text: 'Perfecto, quisiera solicitar el de investigación post-explosión para mi unidad.', locale: 'es' });
+    expect(request.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'post-blast' } });
+  });
+
   it('starts the request for the service a message asks IAD to act on, in the form its words name', async () => {
     const assessment = await createTestBot().say('We would like ATF to look at the gun smuggling routes into our islands, an assessment. Can you set that up?');
     expect(iad(assessment[0]!)).to.deep.include({ decision: 'form', formId: 'request-assistance', prefilled: { assistanceType: 'trafficking-assessment' } });
     const course = await createTestBot().say('Our bomb squad needs a course on working scenes after explosions, can we ask ATF for this?');
     expect(course.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training' });
+    // Asked for an account, BATS access is requested, not searched by the assistant.
+    const account = await createTestBot().say('We want to log our arson cases in the Bomb Arson Tracking System and search it. Can you open an account for our unit?');
+    expect(account.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'bats' } });
     // A question about how the service works is answered, not turned into a request.
     const question = decided(await createTestBot().say('do the response teams come on their own or we have to ask for them first'));
     expect(iad(question)).to.deep.include({ decision: 'answer', entryId: 'international-response-teams' });
