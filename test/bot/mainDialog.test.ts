@@ -127,10 +127,14 @@ describe('bot/mainDialog (the turn router)', () => {
     const next = await bot.say('who can use it?');
     expect(iad(decided(next))).to.deep.include({ decision: 'answer', entryId: 'etrace-tracing' });
     expect(next.map((r) => r.text)).to.not.include('Which agency or ministry are you requesting for?');
-    // An answer to its question goes on with the form.
+    // An answer to its question goes on with the form; "ok" goes on with it too, "no thanks" ends it.
     const answering = createTestBot();
     await answering.say(asked);
+    expect((await answering.say('ok')).at(-1)!.text).to.equal('Which agency or ministry are you requesting for?');
     expect((await answering.say('Royal Bahamas Police Force')).at(-1)!.text).to.equal('In which country is your agency?');
+    const declining = createTestBot();
+    await declining.say(asked);
+    expect((await declining.say('no thanks')).at(-1)!.text).to.match(/^Your request was cancelled and nothing was sent/);
     // A few words about a service for the partner's own people ask for it too, in any language.
     const terse = await createTestBot({ engines: realEngines() }).say('accès BATS pour notre brigade ?');
     expect(terse.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'bats' } });

@@ -6,6 +6,7 @@ import type { Messages } from '../../content/messages';
 import type { FormCatalog } from '../../forms/formCatalog';
 import type { FormVocabulary } from '../../forms/formVocabulary';
 import { staffSummary } from '../../forms/requestSummary';
+import { validateYesNo } from '../../forms/fields/yesNo';
 import { FormAction, FormSession, FormState, type FormOutput, type FormStep } from '../../forms/formSession';
 import { describeError, type Logger } from '../../logger';
 import type { RequestStore } from '../../storage/requestStore';
@@ -124,7 +125,14 @@ export class FormDialog extends Dialog<FormDialogOptions> {
     const step = session.handle(state, { text });
     const dialogState = dc.activeDialog!.state as FormDialogState;
     if (dialogState.tentative === true) {
-      // Not asked for, the form gives way to a partner who goes on asking ("who can use it?").
+      // Not asked for, the form takes "no thanks" as no and "ok" as going on with it (not as an
+      // agency's name), and gives way to a partner who goes on asking ("who can use it?").
+      const reply = validateYesNo(text, this.deps.vocabulary);
+      if (reply.ok && reply.value === 'no') return this.apply(dc, { state, outputs: [{ kind: 'cancelled' }], finished: true });
+      if (reply.ok) {
+        delete dialogState.tentative;
+        return this.apply(dc, session.repeat(state));
+      }
       if (step.rejected !== undefined || this.deps.interruptions.readsAsMessage(context, text)) {
         this.deps.logger.info('form set aside', { conversationId: context.activity.conversation.id, form: this.id });
         return dc.endDialog({ outcome: 'setAside' } satisfies FormOutcome);
