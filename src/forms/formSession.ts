@@ -214,6 +214,11 @@ export class FormSession {
   }
 
   private answer(state: FormState, field: FormField, text: string, typed: boolean): FormStep {
+    // A bare "no" or "ok" names no agency and tells no case: at free text it means stopping
+    // (asked to confirm, as "cancel" is) or going on (the question again).
+    const yesNo = typed && isFreeText(field) ? validateYesNo(text, this.options.vocabulary) : undefined;
+    if (yesNo?.ok && yesNo.value === 'no') return { state: { ...state, stage: { kind: 'confirmCancel', resume: { kind: 'field', fieldId: field.id } } }, outputs: [{ kind: 'confirmCancel' }], finished: false };
+    if (yesNo?.ok) return this.show(state, []);
     const result = this.read(field, text);
     const next = result.ok ? this.accept(state, field, result.value) : this.reject(state, field, result.error);
     // Free text accepts anything, so there a question mark tells a question from an answer;

@@ -155,6 +155,16 @@ describe('forms/formSession', () => {
     expect(kinds(cancelled.outputs)).to.deep.equal(['cancelled']);
   });
 
+  it('takes a bare "no" at a free-text question as wanting to stop, and "ok" as going on, never as the answer', () => {
+    const s = session('request-assistance');
+    const step = answerAll(s, s.start('', INSTANCE), ['tracing']);
+    expect(asked(step)).to.equal('agency');
+    expect(kinds(s.handle(step.state, { text: 'no thanks' }).outputs)).to.deep.equal(['confirmCancel']);
+    const again = s.handle(step.state, { text: 'ok' });
+    expect(kinds(again.outputs)).to.deep.equal(['ask']);
+    expect(asked(again)).to.equal('agency');
+  });
+
   it('hands on typed text that does not fit the field, with the reprompt to use if nothing else takes it', () => {
     const s = session('request-assistance');
     const step = answerAll(s, s.start('', INSTANCE), ['tracing', 'Policía']);
