@@ -33,11 +33,16 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(assessment.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'trafficking-assessment' } });
   });
 
-  it('requests, in Spanish, the course of a list just given that the partner names ("el de post-explosión")', async () => {
+  it('requests, in Spanish, the course of a list just given that the partner names ("el de post-explosión"), or the topic just discussed ("pedirlo")', async () => {
     const bot = createTestBot({ engines: realEngines() });
     await bot.send({ type: 'message', text: '¿Qué cursos patrocina la ATF en las ILEA?', locale: 'es' });
     const request = await bot.say({ type: 'message', text: 'Perfecto, quisiera solicitar el de investigación post-explosión para mi unidad.', locale: 'es' });
     expect(request.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'post-blast' } });
+    // A pronoun joined to the verb ("pedirlo") stands for the topic just discussed.
+    const tracing = createTestBot({ engines: realEngines() });
+    await tracing.send({ type: 'message', text: '¿Qué es eTrace?', locale: 'es' });
+    const asked = await tracing.say({ type: 'message', text: 'Perfecto, quiero pedirlo', locale: 'es' });
+    expect(asked.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance', prefilled: { assistanceType: 'tracing' } });
   });
 
   it('starts the request for the service a message asks IAD to act on, in the form its words name', async () => {
