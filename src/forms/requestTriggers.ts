@@ -23,6 +23,8 @@ export class RequestTriggers {
   private readonly services: PhraseMatcher<string>;
   /** A request word shortly before a service's name: "Solicitud de rastreo armas". */
   private readonly serviceRequests: PhraseMatcher<string>;
+  /** In a note, a request word just after a service's name: "trace request firearms seized Colon". */
+  private readonly serviceRequestsAfter: PhraseMatcher<string>;
   /** A want word shortly before a service's name, in a note: "need BATS access", "besoin tracage arme". */
   private readonly serviceWants: PhraseMatcher<string>;
   /** The want words alone. */
@@ -54,6 +56,11 @@ export class RequestTriggers {
     this.services = matcher(services, 'sequence', false);
     const before = (words: readonly string[]) => words.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
     this.serviceRequests = matcher(before(requestWords), 'ordered', false);
+    this.serviceRequestsAfter = matcher(
+      requestWords.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${phrase} ${word}`, value }))),
+      'ordered',
+      false,
+    );
     this.serviceWants = matcher(before(wants.words), 'ordered', false);
     this.wantWords = matcher(wants.words.map((phrase) => ({ phrase, value: true })), 'sequence', false);
     // Topic words are listed in full, and matched as written: synonyms would make "en cours" (under way) a "course".
@@ -109,15 +116,17 @@ export class RequestTriggers {
   }
 
   /**
-   * A request word (or, in a note, a want word) before the name of a service, when the message
-   * names the services of one form only, each name read from the left ("solicito evaluación de
-   * tráfico de armas" names the assessment): "request an assessment of the river routes, or an
-   * arson course" says nothing of which it asks for.
+   * A request word before the name of a service (in a note, also a want word before it or a
+   * request word after it: "trace request firearms seized"), when the message names the services
+   * of one form only, each name read from the left ("solicito evaluación de tráfico de armas"
+   * names the assessment): "request an assessment of the river routes, or an arson course" says
+   * nothing of which it asks for.
    */
   private serviceRequest(text: string): RequestMatch | undefined {
     const named = new Set(leftmostLongest(this.services.find(text)).map((match) => match.value));
     if (named.size !== 1) return undefined;
-    const requests = [...this.serviceRequests.find(text), ...(this.wants.isNote(text) ? this.serviceWants.find(text) : [])];
+    const note = this.wants.isNote(text);
+    const requests = [...this.serviceRequests.find(text), ...(note ? [...this.serviceWants.find(text), ...this.serviceRequestsAfter.find(text)] : [])];
     const [match] = requests.filter((m) => named.has(m.value));
     return match && { formId: match.value, length: match.length };
   }

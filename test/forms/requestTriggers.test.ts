@@ -78,6 +78,13 @@ describe('forms/requestTriggers: a request word before a service', () => {
     expect(withWants.find('we need to know how long a trace usually takes for partners')).to.equal(undefined);
   });
 
+  it('takes a request word just after a service\'s name as a request only in a note ("trace request firearms seized")', () => {
+    const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 5;
+    const after = new RequestTriggers(services, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), ['request'], { words: [], isNote });
+    expect(after.find('trace request rifles seized Colon')?.formId).to.equal('request-assistance');
+    expect(after.find('how long does a trace request usually take?')).to.equal(undefined);
+  });
+
   it('takes a want word that is a form\'s own topic word ("enrol") as that form\'s request in a note', () => {
     const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 5;
     const topics = [...services.slice(0, 1), FormDefinition.parse({ id: 'request-training', locale: 'en', title: 'Training', triggers: ['request training'], topicWords: ['course', 'enrol'], intro: 'Hi.', fields: [field], submitted: 'Done: {reference}' })];
