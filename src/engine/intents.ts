@@ -195,15 +195,18 @@ export class IntentRecognizer {
 
   /**
    * "We recovered four revolvers, can ATF help find where they come from?", "accès BATS pour
-   * notre brigade ?": asking whether IAD can do something for the partner's own case, or a few
-   * words about it and the partner's people, which ask for it. Not under a condition
+   * notre brigade ?": asking whether IAD can do something for the partner's own case or want, or
+   * a few words about it and the partner's people, which ask for it. Not under a condition
    * anywhere ("if we had a big fire during the summit, could ATF send a team?" supposes), and
    * not one question opening with a question word.
    */
   asksIadForOwnCase(text: string): boolean {
     text = this.read(text);
-    const asks = this.asksIfIadCan(text) || normalizedWords(text).length <= NOTE_WORDS;
-    return asks && this.ownCase.find(text).length > 0 && this.conditions.find(text).length === 0 && !this.asksOnly(text);
+    const canYou = this.asksIfIadCan(text);
+    // Saying what the partner wants, and asking whether IAD can, is as much their own case: "On
+    // aimerait une évaluation du trafic dans la région, c'est possible ?" ("need dates" is no case).
+    const own = this.ownCase.find(text).length > 0 || (canYou && this.wants.find(text).length > 0);
+    return (canYou || normalizedWords(text).length <= NOTE_WORDS) && own && this.conditions.find(text).length === 0 && !this.asksOnly(text);
   }
 
   /**

@@ -72,6 +72,11 @@ export class RequestTriggers {
     this.byIntent = new Map(forms.flatMap((form) => (form.intent ? [[form.intent, form.id]] : [])));
   }
 
+  /** Whether the message names a service one of the forms offers ("an assessment", "BATS"). */
+  namesService(text: string): boolean {
+    return this.services.find(text).length > 0;
+  }
+
   /** The form an intent starts ("requestTraining": the request for training), if one does. */
   formOfIntent(intent: Intent | undefined): string | undefined {
     return intent === undefined ? undefined : this.byIntent.get(intent);

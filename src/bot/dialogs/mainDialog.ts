@@ -278,7 +278,10 @@ export class MainDialog extends ComponentDialog {
     // "I want to request the post-blast one", after the list of courses: one of those courses.
     const picked = pointsBack ? engine.entryNamedAmong(recent, text, about) : undefined;
     const replies = this.repliesFor(context);
-    const topicOffer = this.triggersFor(context).inFormOfTopic(text, (picked && replies.offerFor(picked)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
+    // "Request it": the pointer stands for the topic just discussed, whatever else "request" matches,
+    // unless the message names a service itself ("...an assessment, can you set that up?").
+    const pointed = pointsBack && !this.triggersFor(context).namesService(text) ? (picked ?? last) : picked;
+    const topicOffer = this.triggersFor(context).inFormOfTopic(text, (pointed && replies.offerFor(pointed)) ?? (answered && replies.offerFor(answered)) ?? (last && replies.offerFor(last)));
     // "What are the criteria to be nominated for a course?" asks about nominations, it nominates nobody.
     const trigger = intents.asksOnly(text) && !asksToAct ? undefined : this.triggersFor(context).find(text);
     const asksForTopic = trigger !== undefined || (last !== undefined && intents.asksForTopic(text)) || asksToAct;
