@@ -58,6 +58,13 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(iad(question)).to.deep.include({ decision: 'answer', entryId: 'international-response-teams' });
   });
 
+  it('opens a request the intent model read without an answer only fairly sure of itself about another form\'s service', async () => {
+    const replies = await createTestBot({ engines: realEngines() }).send({ type: 'message', text: "Bonjour, notre brigade voudrait une formation sur les enquêtes après explosion. L'ATF peut-elle l'organiser?", locale: 'fr' });
+    const decisions = replies.map((r) => iad(r)).filter((d) => d !== undefined);
+    expect(decisions.find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training', prefilled: { topic: 'post-blast' } });
+    expect(decisions.filter((d) => d?.decision === 'answer').map((d) => d?.entryId)).to.not.include('intelligence-sharing');
+  });
+
   it('starts the request for training when asked for a workshop on a subject no service of the page names', async () => {
     const replies = await createTestBot({ engines: realEngines() }).say("Notre brigade souhaiterait bénéficier d'un atelier sur l'analyse des manifestes de fret.");
     expect(replies.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-training' });

@@ -312,18 +312,29 @@ export class MainDialog extends ComponentDialog {
     const { context } = step;
     const engine = this.engineFor(context);
     const clear = whole.decision.kind === 'answer' && whole.decision.certainty === 'clear';
-    // Read whole, the guessed request keeps its context: "We found 4 handguns. Can ATF help find out where they were bought?"
-    if (guessed && whole.decision.kind === 'answer') await this.reply(context, text, whole);
+    // Read whole, the guessed request keeps its context: "We found 4 handguns. Can ATF help find out
+    // where they were bought?" Here and below, an answer only fairly sure of itself, about a
+    // service of another form, says nothing the request needs ("une formation sur les enquêtes
+    // après explosion. L'ATF peut-elle l'organiser ?" is no question about intelligence sharing).
+    if (guessed && whole.decision.kind === 'answer' && this.answerFits(context, whole, offer)) await this.reply(context, text, whole);
     else {
       const questions = questionsWithout(text, (s) => this.triggersFor(context).find(s) !== undefined);
       for (const sentence of questions) {
         const result = engine.ask(sentence);
-        if (result.decision.kind === 'answer') await this.reply(context, sentence, result);
+        if (this.answerFits(context, result, offer)) await this.reply(context, sentence, result);
       }
       const oneQuestion = questions.length === 0 && /^[^.!?\n]+\?\s*$/.test(text);
       if (oneQuestion && clear) await this.reply(context, text, whole);
     }
     return this.beginRequest(step, text, offer, guessed);
+  }
+
+  /** Whether an answer goes with a request: a clear one always, a moderate one only about a service of the request's form. */
+  private answerFits(context: TurnContext, result: EngineResult, offer: RequestOffer): boolean {
+    if (result.decision.kind !== 'answer') return false;
+    if (result.decision.certainty === 'clear' || result.decision.best.unit.kind !== 'entry') return true;
+    const answered = this.repliesFor(context).offerFor(result.decision.best.unit.entry);
+    return answered?.formId === offer.formId;
   }
 
   /**
