@@ -27,8 +27,8 @@ export class RequestTriggers {
   private readonly serviceRequestsAfter: PhraseMatcher<string>;
   /** A want word shortly before a service's name, in a note: "need BATS access", "besoin tracage arme". */
   private readonly serviceWants: PhraseMatcher<string>;
-  /** The want words alone. */
-  private readonly wantWords: PhraseMatcher<boolean>;
+  /** A form's topic words that are want words too ("inscription", "enrol"): in a note, they ask for that form. */
+  private readonly topicWants: PhraseMatcher<string>;
   private readonly byIntent: ReadonlyMap<string, string>;
 
   /**
@@ -62,7 +62,11 @@ export class RequestTriggers {
       false,
     );
     this.serviceWants = matcher(before(wants.words), 'ordered', false);
-    this.wantWords = matcher(wants.words.map((phrase) => ({ phrase, value: true })), 'sequence', false);
+    this.topicWants = matcher(
+      forms.flatMap((form) => form.topicWords.filter((word) => wants.words.includes(word)).map((phrase) => ({ phrase, value: form.id }))),
+      'sequence',
+      false,
+    );
     // Topic words are listed in full, and matched as written: synonyms would make "en cours" (under way) a "course".
     this.topics = matcher(
       forms.flatMap((form) => form.topicWords.map((phrase) => ({ phrase, value: form.id }))),
@@ -114,9 +118,7 @@ export class RequestTriggers {
    * "enrol 4 officers arson"): that form.
    */
   private topicWant(text: string): RequestMatch | undefined {
-    if (!this.wants.isNote(text)) return undefined;
-    const wanted = new Set(this.wantWords.find(text).map((match) => match.phrase));
-    const topic = this.topics.find(text).find((match) => wanted.has(match.phrase));
+    const [topic] = this.wants.isNote(text) ? this.topicWants.find(text) : [];
     return topic && { formId: topic.value, length: topic.length };
   }
 
