@@ -68,9 +68,17 @@ export const IntentFile = z.strictObject({
    */
   ownCase: z.array(z.string().trim().min(1)).default([]),
   /**
+   * The partner's own people: one of `owners` close to one of `groups` ("our bomb squad", "for
+   * customs officers", "para el laboratorio de la PDI"), each word as written. They tell of the
+   * partner's own need as `ownCase` does, unless one of `strangers` stands by a group ("for
+   * foreign agencies", "policías extranjeras"): then the partner asks about partners in general.
+   */
+  people: z.strictObject({ owners: phrases, groups: phrases, strangers: phrases }).optional(),
+  /**
    * Words that ask whether IAD can do something ("can ATF", "could you", "¿nos pueden",
-   * "pouvez-vous"): asked for the partner's own case ("we seized four revolvers, can ATF help
-   * find where they come from?"), that asks for the service answered: the answer, then its form.
+   * "pouvez-vous"), or whether or how the partner can have it ("can our", "how do we get"):
+   * asked for the partner's own case or people ("we seized four revolvers, can ATF help find
+   * where they come from?"), that asks for the service answered: the answer, then its form.
    */
   canYou: z.array(z.string().trim().min(1)).default([]),
   /**

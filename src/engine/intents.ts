@@ -3,6 +3,7 @@ import type { Analyzer } from './analyzer';
 import { IntentModel, REQUEST_INTENTS, type IntentGuess, type IntentLabel, type LabelledText } from './intentModel';
 import { normalizedWords } from './analyzer';
 import { PhraseMatcher, type PhraseMode } from './phraseMatcher';
+import { alternation } from './phrasePattern';
 
 /** The most words a terse note has: "need acceso a BATS pls", "quiero mandar evidencias al lab de ATF". */
 const NOTE_WORDS = 10;
@@ -32,6 +33,10 @@ export class IntentRecognizer {
   private readonly questionWords: PhraseMatcher<true>;
   private readonly askToAct: PhraseMatcher<true>;
   private readonly ownCase: PhraseMatcher<true>;
+  /** "Our bomb squad", "for customs officers": an owner word and a group of people. */
+  private readonly ownPeople: PhraseMatcher<true>;
+  /** "Foreign agencies", "policías extranjeras": people in general, not the partner's. */
+  private readonly otherPeople: PhraseMatcher<true>;
   private readonly wants: PhraseMatcher<true>;
   private readonly canYou: PhraseMatcher<true>;
   private readonly classifier: IntentModel;
@@ -67,6 +72,12 @@ export class IntentRecognizer {
     this.conditions = of(file.conditions, true as const, 'exact');
     this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
     this.ownCase = of(file.ownCase, true as const, 'wordForms');
+    // As written: "for investigations" is no "for investigators". The owner comes first ("response
+    // teams for bombings" is no team of the partner's); a stranger stands on either side ("policías extranjeras").
+    const people = file.people ?? { owners: [], groups: [], strangers: [] };
+    const peopleOf = (words: readonly string[], mode: PhraseMode) => of(words.flatMap((word) => people.groups.map((group) => `${word} ${group}`)), true as const, mode);
+    this.ownPeople = peopleOf(people.owners, 'orderedForms');
+    this.otherPeople = peopleOf(people.strangers, 'wordForms');
     this.wants = of(file.wants, true as const, 'wordForms');
     // As written together: in "can we use these ATF resources" the partner asks what they may do.
     this.canYou = of(file.canYou, true as const, 'phrase');
@@ -124,7 +135,7 @@ export class IntentRecognizer {
     // words enough for the model to be sure: "necesito saber el estatus migratorio de un
     // detenido" wants to know something.
     const wants = this.isNote(text) && this.wants.find(text).length > 0;
-    const ownNeed = this.ownCase.find(text).length > 0 || wants;
+    const ownNeed = this.tellsOwnCase(text) || wants;
     const needed = ownNeed || this.asksToAct(text) ? this.model.confidenceWithCase : this.model.confidence;
     // Wanting something done for one's own case, not of the assistant ("you", "now"), is a request
     // to IAD staff however much it sounds like an order: "we recovered 40 guns, we want them run
@@ -135,6 +146,12 @@ export class IntentRecognizer {
     if (request) return this.asksOnly(text) ? undefined : (requests[0]!.label as Intent);
     const [guess] = guesses;
     return guess && guess.label !== 'question' && guess.probability >= this.model.confidence ? guess.label : undefined;
+  }
+
+  /** Of the requests, the one the intent model finds likelier, however unsure it is: a tie-breaker, not a reading. */
+  likelierRequest(text: string): Intent | undefined {
+    const [request] = this.classifier.classify(this.read(text)).filter((guess) => isRequestIntent(guess.label));
+    return request?.label as Intent | undefined;
   }
 
   /**
@@ -205,8 +222,16 @@ export class IntentRecognizer {
     const canYou = this.asksIfIadCan(text);
     // Saying what the partner wants, and asking whether IAD can, is as much their own case: "On
     // aimerait une évaluation du trafic dans la région, c'est possible ?" ("need dates" is no case).
-    const own = this.ownCase.find(text).length > 0 || (canYou && this.wants.find(text).length > 0);
+    const own = this.tellsOwnCase(text) || (canYou && this.wants.find(text).length > 0);
     return (canYou || normalizedWords(text).length <= NOTE_WORDS) && own && this.conditions.find(text).length === 0 && !this.asksOnly(text);
+  }
+
+  /**
+   * "We seized 14 pistols", "our bomb squad", "for customs officers": the partner's own case or
+   * people. "BATS access for foreign agencies?" asks about partners in general.
+   */
+  private tellsOwnCase(text: string): boolean {
+    return this.ownCase.find(text).length > 0 || (this.ownPeople.find(text).length > 0 && this.otherPeople.find(text).length === 0);
   }
 
   /**
@@ -249,13 +274,4 @@ function isRequestIntent(label: IntentLabel): boolean {
 /** How sure the model is that a message asks for a request, whichever: assistance or training. */
 function requestProbability(guesses: readonly IntentGuess[]): number {
   return guesses.filter((guess) => isRequestIntent(guess.label)).reduce((sum, guess) => sum + guess.probability, 0);
-}
-
-/** Phrases as one regular-expression alternation, each matched with any spacing. */
-function alternation(phrases: readonly string[]): string {
-  return phrases.map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

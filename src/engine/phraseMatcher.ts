@@ -21,7 +21,9 @@ export type PhraseMode =
    * meets "request the post-blast course", and "like training for" does not meet "training
    * for investigators like us".
    */
-  | 'ordered';
+  | 'ordered'
+  /** As `ordered`, but each word as written, not stemmed: "for investigators" is not "for investigations". */
+  | 'orderedForms';
 
 /** In the unordered modes, how many words beyond its own a phrase may be spread over. */
 const SLACK = 3;
@@ -75,7 +77,7 @@ export class PhraseMatcher<T> {
       const position =
         this.mode === 'sequence' || this.mode === 'phrase' || this.mode === 'exact'
           ? sequenceAt(phrase.stems, stems.length, has)
-          : this.mode === 'ordered'
+          : this.mode === 'ordered' || this.mode === 'orderedForms'
             ? orderedAt(phrase.stems, stems.length, has)
             : wordsAt(phrase.stems, stems.length, has);
       if (position >= 0) matches.push({ value: phrase.value, phrase: phrase.phrase, length: phrase.stems.length, position });
@@ -100,7 +102,7 @@ export class PhraseMatcher<T> {
   stemsOf(text: string): string[] {
     if (this.mode === 'sequence') return this.analyzer.stems(text);
     const words = this.analyzer.words(text);
-    return this.mode === 'wordForms' || this.mode === 'exact' ? words : words.map((word) => this.analyzer.stem(word));
+    return this.mode === 'wordForms' || this.mode === 'exact' || this.mode === 'orderedForms' ? words : words.map((word) => this.analyzer.stem(word));
   }
 }
 

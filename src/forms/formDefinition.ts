@@ -21,6 +21,8 @@ export const FormDefinition = z.strictObject({
    * request a course" is a request for training, not for assistance.
    */
   topicWords: z.array(text).default([]),
+  /** Phrases in which a topic word means something else: "in the course of the operation" asks for no course. */
+  topicIdioms: z.array(text).default([]),
   /** The intent model's label (src/engine/intentModel.ts) that starts this dialog when no trigger is found. */
   intent: z.enum(REQUEST_INTENTS).optional(),
   intro: text,

@@ -27,6 +27,7 @@ export const FormTranslation = z.strictObject({
   title: fieldText.max(60),
   triggers: z.array(fieldText).min(1),
   topicWords: z.array(fieldText).default([]),
+  topicIdioms: z.array(fieldText).default([]),
   intro: fieldText,
   submitted: fieldText.refine((t) => t.includes('{reference}'), 'must contain {reference}'),
   /** By field id. */

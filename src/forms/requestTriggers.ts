@@ -2,6 +2,7 @@ import type { Intent } from '../engine/intents';
 import type { PhraseMatch, PhraseMatcher, PhraseMode } from '../engine/phraseMatcher';
 import type { FormDefinition } from './formDefinition';
 import type { RequestOffer } from './serviceRequests';
+import { alternation } from '../engine/phrasePattern';
 
 export interface RequestMatch {
   formId: string;
@@ -30,19 +31,23 @@ export class RequestTriggers {
   /** A form's topic words that are want words too ("inscription", "enrol"): in a note, they ask for that form. */
   private readonly topicWants: PhraseMatcher<string>;
   private readonly byIntent: ReadonlyMap<string, string>;
+  /** The forms' topic idioms ("in the course of"), where a topic word names no topic. */
+  private readonly idioms: RegExp | undefined;
 
   /**
    * `requestWords`: the language's words that ask for something, each a trigger before the
    * name of any service a form offers; `wants` the same for the want words (intents.yaml
    * `wants`) in a message that `isNote`: "need BATS access" wants it, "do we need BATS access
    * to see incidents?" asks how it works, and "souhaiterait connaître l'outil de traçage"
-   * wants to know.
+   * wants to know. `likelierRequest`: the request the intent model finds likelier
+   * (IntentRecognizer.likelierRequest), which settles a trigger against a service's name.
    */
   constructor(
     forms: readonly FormDefinition[],
     matcher: <T>(entries: { phrase: string; value: T }[], mode: PhraseMode, synonyms: boolean) => PhraseMatcher<T>,
     requestWords: readonly string[] = [],
     private readonly wants: { words: readonly string[]; isNote: (text: string) => boolean } = { words: [], isNote: () => false },
+    private readonly likelierRequest: (text: string) => Intent | undefined = () => undefined,
   ) {
     // Triggers are matched as written: synonyms would make "I'd like to ask" a "like to request".
     this.matcher = matcher(
@@ -54,10 +59,13 @@ export class RequestTriggers {
     const reader = matcher([], 'sequence', false);
     const services = [...serviceNames(forms, (name) => reader.stemsOf(name).join(' '))].flatMap(([formId, names]) => names.map((phrase) => ({ phrase, value: formId })));
     this.services = matcher(services, 'sequence', false);
-    const before = (words: readonly string[]) => words.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
+    // The small words inside a name are left out around a request word: "pedir equipo respuesta"
+    // asks for the "equipo de respuesta". Those that open or close it stay: "con plazo" is no "plazo".
+    const named = services.map(({ phrase, value }) => ({ phrase: withoutInnerStopWords(phrase, (word) => reader.stemsOf(word).length === 0), value }));
+    const before = (words: readonly string[]) => words.flatMap((word) => named.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
     this.serviceRequests = matcher(before(requestWords), 'ordered', false);
     this.serviceRequestsAfter = matcher(
-      requestWords.flatMap((word) => services.map(({ phrase, value }) => ({ phrase: `${phrase} ${word}`, value }))),
+      requestWords.flatMap((word) => named.map(({ phrase, value }) => ({ phrase: `${phrase} ${word}`, value }))),
       'ordered',
       false,
     );
@@ -73,6 +81,8 @@ export class RequestTriggers {
       'sequence',
       false,
     );
+    const idioms = alternation(forms.flatMap((form) => form.topicIdioms));
+    this.idioms = idioms === '' ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${idioms})(?![\\p{L}\\p{N}])`, 'giu');
     this.byIntent = new Map(forms.flatMap((form) => (form.intent ? [[form.intent, form.id]] : [])));
   }
 
@@ -101,7 +111,14 @@ export class RequestTriggers {
       byForm.set(match.value, { longest: Math.max(seen.longest, match.length), count: seen.count + 1 });
     }
     const [formId, best] = [...byForm].sort(([, a], [, b]) => b.longest - a.longest || b.count - a.count)[0]!;
-    return { formId, length: best.longest };
+    // "How do I sign my unit up for BATS access?": a trigger of one form ("sign up"), only the
+    // services of another named, and the intent model leaning to that other: the other form.
+    // ("...une évaluation of firearms trafficking routes, how do we get this started?" names a
+    // course's words, and the model reads the assessment the trigger asks for.)
+    const named = this.formsNamed(text);
+    const [service] = named;
+    const other = named.size === 1 && service !== formId && this.formOfIntent(this.likelierRequest(text)) === service;
+    return { formId: other ? service! : formId, length: best.longest };
   }
 
   /**
@@ -118,7 +135,7 @@ export class RequestTriggers {
    * "enrol 4 officers arson"): that form.
    */
   private topicWant(text: string): RequestMatch | undefined {
-    const [topic] = this.wants.isNote(text) ? this.topicWants.find(text) : [];
+    const [topic] = this.wants.isNote(text) ? this.topicWants.find(this.withoutIdioms(text)) : [];
     return topic && { formId: topic.value, length: topic.length };
   }
 
@@ -130,7 +147,7 @@ export class RequestTriggers {
    * nothing of which it asks for.
    */
   private serviceRequest(text: string): RequestMatch | undefined {
-    const named = new Set(leftmostLongest(this.services.find(text)).map((match) => match.value));
+    const named = this.formsNamed(text);
     if (named.size !== 1) return undefined;
     const note = this.wants.isNote(text);
     const requests = [...this.serviceRequests.find(text), ...(note ? [...this.serviceWants.find(text), ...this.serviceRequestsAfter.find(text)] : [])];
@@ -138,9 +155,18 @@ export class RequestTriggers {
     return match && { formId: match.value, length: match.length };
   }
 
+  /** The forms whose services the message names, each name read from the left. */
+  private formsNamed(text: string): Set<string> {
+    return new Set(leftmostLongest(this.services.find(text)).map((match) => match.value));
+  }
+
   /** The form whose topic words the message uses ("course", "formation"), if any. */
   formOfTopic(text: string): string | undefined {
-    return this.topics.find(text)[0]?.value;
+    return this.topics.find(this.withoutIdioms(text))[0]?.value;
+  }
+
+  private withoutIdioms(text: string): string {
+    return this.idioms ? text.replace(this.idioms, ' ') : text;
   }
 }
 
@@ -171,4 +197,10 @@ function leftmostLongest<T>(matches: readonly PhraseMatch<T>[]): PhraseMatch<T>[
     if (kept.every((k) => match.position >= k.position + k.length)) kept.push(match);
   }
   return kept;
+}
+
+/** A name without the small words between its first and last: "equipo de respuesta" is "equipo respuesta". */
+function withoutInnerStopWords(name: string, isStopWord: (word: string) => boolean): string {
+  const words = name.split(/\s+/);
+  return words.filter((word, i) => i === 0 || i === words.length - 1 || !isStopWord(word)).join(' ');
 }

@@ -19,6 +19,7 @@ const file = {
   askToAct: ['can you set', 'would like atf to'],
   conditions: ['if', 'once'],
   ownCase: ['our case', 'we seized'],
+  people: { owners: ['our', 'for'], groups: ['officers', 'bomb squad', 'investigators'], strangers: ['foreign'] },
   wants: ['need', 'pls'],
   canYou: ['can atf', 'could you'],
 };
@@ -135,6 +136,16 @@ describe('engine/intents', () => {
     expect(recognizer.asksIadForOwnCase('can we use these ATF resources for our case or are they only for joint US investigations?')).to.equal(false);
     expect(recognizer.asksIadForOwnCase('We host a summit next year. If there is a bombing, can ATF send experts for our case?')).to.equal(false);
     expect(recognizer.asksIadForOwnCase('what can ATF do for our case?')).to.equal(false);
+  });
+
+  it("takes the partner's own people as their own case, not people in general", () => {
+    expect(recognizer.asksIadForOwnCase('post blast course for our bomb squad, interested')).to.equal(true);
+    expect(recognizer.asksIadForOwnCase('arson course for customs officers pls')).to.equal(true);
+    expect(recognizer.asksIadForOwnCase('Could you train our northern district investigators on arson and explosives?')).to.equal(true);
+    // Partners in general, a word that only looks like a group, or the group before "for".
+    expect(recognizer.asksIadForOwnCase('arson course for foreign officers?')).to.equal(false);
+    expect(recognizer.asksIadForOwnCase('lab support for investigations abroad')).to.equal(false);
+    expect(recognizer.asksIadForOwnCase('do the officers go for a week')).to.equal(false);
   });
 
   it('leaves out what a message sets aside, to the end of its clause', () => {

@@ -20,6 +20,9 @@ describe('engine/phraseMatcher', () => {
     ['trace this gun', 'words', 'can you trace this gun now', true],
     ['request a course', 'ordered', 'can we request the post-blast course', true],
     ['like training for', 'ordered', 'what is ATF training for investigators like us', false], // out of order
+    ['for investigators', 'orderedForms', 'a course for our fire investigators', true],
+    ['for investigators', 'orderedForms', 'lab support for investigations', false], // as written
+    ['for investigators', 'orderedForms', 'do investigators go for a week', false], // out of order
     ['we requested', 'exact', 'we requested a course last month', true],
     ['we requested', 'exact', 'we request a course', false],
   ];

@@ -11,6 +11,7 @@ const forms = [
     id: 'request-assistance',
     locale: 'en',
     title: 'Request for assistance',
+    intent: 'requestAssistance',
     triggers: ['open a request', 'need help with a case', 'want to request'],
     intro: 'Hi.',
     fields: [{ id: 'type', type: 'choice', label: 'Type', prompt: 'Which?', help: 'Why.', choices: [{ value: 'tracing', label: 'Tracing' }, { value: 'lab', label: 'Lab' }] }, field],
@@ -20,8 +21,10 @@ const forms = [
     id: 'request-training',
     locale: 'en',
     title: 'Request for training',
+    intent: 'requestTraining',
     triggers: ['request training', 'sign up'],
     topicWords: ['course', 'training'],
+    topicIdioms: ['in the course of'],
     intro: 'Hi.',
     fields: [field],
     submitted: 'Done: {reference}',
@@ -38,9 +41,18 @@ describe('forms/requestTriggers', () => {
     ['we need help with a smuggling case', 'request-assistance'],
     ['I want to request a course for my unit', 'request-training'], // a training word makes it the training request
     ['can you sign up my team', 'request-training'],
+    ['In the course of a raid we seized rifles and want to request their trace', 'request-assistance'], // an idiom names no course
     ['what is eTrace', undefined],
   ];
   for (const [text, formId] of table) it(`"${text}" starts ${formId ?? 'no request'}`, () => expect(triggers.find(text)?.formId).to.equal(formId));
+
+  it("moves a trigger to the form whose service alone is named, when the intent model leans to that form", () => {
+    const leaning = (intent: 'requestAssistance' | 'requestTraining') => new RequestTriggers(forms, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), [], undefined, () => intent);
+    // "Sign up" is the training form's; the lab is the assistance form's.
+    expect(leaning('requestAssistance').find('how do I sign up my unit for the lab')?.formId).to.equal('request-assistance');
+    expect(leaning('requestTraining').find('how do I sign up my unit for the lab')?.formId).to.equal('request-training');
+    expect(leaning('requestAssistance').find('sign up my unit please')?.formId).to.equal('request-training');
+  });
 });
 
 describe('forms/requestTriggers: a request word before a service', () => {
@@ -68,6 +80,13 @@ describe('forms/requestTriggers: a request word before a service', () => {
     const readFromLeft = new RequestTriggers(overlapping, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), ['request']);
     expect(readFromLeft.find('request assessment of trafficking of arms')?.formId).to.equal('request-assistance');
     expect(readFromLeft.find('request trafficking of arms')?.formId).to.equal('request-training');
+  });
+
+  it("reads a request word before a service's name without the name's small words (\"request team experts\" for the \"team of experts\")", () => {
+    const withStopWords = [form('request-assistance', [choice('type', [{ value: 'team', label: 'Team of experts' }, { value: 'other', label: 'Other' }])])];
+    const reading = new RequestTriggers(withStopWords, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), ['request']);
+    expect(reading.find('request team experts')?.formId).to.equal('request-assistance');
+    expect(reading.find('request team of experts')?.formId).to.equal('request-assistance');
   });
 
   it('takes a want word before a service as a request only in a note', () => {

@@ -77,7 +77,7 @@ export class MainDialog extends ComponentDialog {
     const messages = (locale: Locale) => engines.for(locale).knowledge.messages;
     const localeOf = (context: TurnContext) => this.localeOf(context);
     for (const formId of deps.forms.ids) this.addDialog(new FormDialog(formId, { ...deps, messages, localeOf, interruptions }));
-    this.requestTriggers = new Map(engines.locales.map((locale) => [locale, new RequestTriggers(deps.forms.in(locale), (entries, mode, synonyms) => engines.for(locale).phraseMatcher(entries, mode, synonyms), messages(locale).forms.words.request, { words: engines.for(locale).knowledge.intents.wants, isNote: (text) => engines.for(locale).intents.isNote(text) })]));
+    this.requestTriggers = new Map(engines.locales.map((locale) => [locale, new RequestTriggers(deps.forms.in(locale), (entries, mode, synonyms) => engines.for(locale).phraseMatcher(entries, mode, synonyms), messages(locale).forms.words.request, { words: engines.for(locale).knowledge.intents.wants, isNote: (text) => engines.for(locale).intents.isNote(text) }, (text) => engines.for(locale).intents.likelierRequest(text))]));
     // "hola" and "solicitar asistencia" are Spanish, even on an English conversation: each is one language's own phrase.
     const recognizes = (locale: Locale) => (text: string) => engines.for(locale).smalltalk(text) !== undefined || this.requestTriggers.get(locale)!.find(text) !== undefined;
     this.turnLanguage = new TurnLanguage(engines.locales.map((locale) => ({ locale, switch: messages(locale).language.switch, recognizes: recognizes(locale) })));
