@@ -22,6 +22,12 @@ export const OutOfScopeFile = z.strictObject({
          * "other", instead of being declined.
          */
         trainingSubject: z.boolean().default(false),
+        /**
+         * A subject partners may ask IAD's technical assistance on ("technical support to modernise
+         * our national firearms registry, how do we ask?"): such a request starts the assistance
+         * form, its type "other", instead of being declined.
+         */
+        assistanceSubject: z.boolean().default(false),
       }),
     )
     .default([]),

@@ -20,6 +20,8 @@ export interface OutOfScopeTopic {
   worded?: boolean;
   /** Partners may ask IAD for training on it (out-of-scope.yaml `trainingSubject`). */
   trainingSubject?: boolean;
+  /** Partners may ask IAD for technical assistance on it (out-of-scope.yaml `assistanceSubject`). */
+  assistanceSubject?: boolean;
 }
 
 /**

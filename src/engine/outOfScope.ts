@@ -31,7 +31,7 @@ export class OutOfScopeDetector {
           this.ineffective.push({ topic: topic.id, phrase, why: used ? 'used' : 'vague' });
           return [];
         }
-        return [{ phrase, value: { id: topic.id, name: topic.name, stems, trainingSubject: topic.trainingSubject } }];
+        return [{ phrase, value: { id: topic.id, name: topic.name, stems, trainingSubject: topic.trainingSubject, assistanceSubject: topic.assistanceSubject } }];
       }),
     );
     this.matcher = new PhraseMatcher(phrases, analyzer, 'words');

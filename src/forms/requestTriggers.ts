@@ -31,7 +31,7 @@ export class RequestTriggers {
   /** A form's topic words that are want words too ("inscription", "enrol"): in a note, they ask for that form. */
   private readonly topicWants: PhraseMatcher<string>;
   private readonly byIntent: ReadonlyMap<string, string>;
-  /** The forms' topic idioms ("in the course of"), where a topic word names no topic. */
+  /** The forms' topic idioms ("in the course of"), where a topic word names no topic nor service. */
   private readonly idioms: RegExp | undefined;
 
   /**
@@ -88,7 +88,7 @@ export class RequestTriggers {
 
   /** Whether the message names a service one of the forms offers ("an assessment", "BATS"). */
   namesService(text: string): boolean {
-    return this.services.find(text).length > 0;
+    return this.services.find(this.withoutIdioms(text)).length > 0;
   }
 
   /** The form an intent starts ("requestTraining": the request for training), if one does. */
@@ -157,7 +157,7 @@ export class RequestTriggers {
 
   /** The forms whose services the message names, each name read from the left. */
   private formsNamed(text: string): Set<string> {
-    return new Set(leftmostLongest(this.services.find(text)).map((match) => match.value));
+    return new Set(leftmostLongest(this.services.find(this.withoutIdioms(text))).map((match) => match.value));
   }
 
   /** The form whose topic words the message uses ("course", "formation"), if any. */

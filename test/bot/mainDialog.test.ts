@@ -207,6 +207,15 @@ describe('bot/mainDialog (the turn router)', () => {
     expect(iad(visa)).to.deep.include({ decision: 'fallback' });
   });
 
+  it('takes a request for technical assistance on a subject partners may ask help with, and still declines a permit asked for', async () => {
+    const registry = await createTestBot().say('We need technical help from ATF to modernise our national firearms registry. How do we request it?');
+    expect(registry.map((r) => iad(r)).find((d) => d?.decision === 'form')).to.deep.include({ formId: 'request-assistance' });
+    const question = decided(await createTestBot().say('how does the national firearms registry of Canada work?'));
+    expect(iad(question)).to.deep.include({ decision: 'fallback' });
+    const permit = decided(await createTestBot().say('How do I register a pistol in Jamaica? I want to request the permit.'));
+    expect(iad(permit)).to.deep.include({ decision: 'fallback' });
+  });
+
   it('declines what the program does not cover, however it is put', async () => {
     const bot = createTestBot();
     const [reply] = await bot.say('how do I apply for a job at ATF? please open a request');

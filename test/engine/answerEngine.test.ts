@@ -62,7 +62,7 @@ describe('engine/answerEngine', () => {
   });
 
   it('sets aside out-of-scope phrases that are made of the knowledge\'s own words', () => {
-    const phrases = { topics: [{ id: 'guns', name: 'guns', phrases: ['own a gun', 'gun permit', 'K9', 'sued'], wordings: ['tracing firearms using', 'fire an employee'], trainingSubject: false }] };
+    const phrases = { topics: [{ id: 'guns', name: 'guns', phrases: ['own a gun', 'gun permit', 'K9', 'sued'], wordings: ['tracing firearms using', 'fire an employee'], trainingSubject: false, assistanceSubject: false }] };
     const strict = new AnswerEngine({ ...knowledge, outOfScope: phrases });
     // "K9" is read as "9", "sued" as "su": they would decline "can you trace 9 pistols for us" and any Spanish "su".
     expect(strict.outOfScope.ineffective).to.deep.equal([

@@ -46,6 +46,11 @@ describe('forms/requestTriggers', () => {
   ];
   for (const [text, formId] of table) it(`"${text}" starts ${formId ?? 'no request'}`, () => expect(triggers.find(text)?.formId).to.equal(formId));
 
+  it('names no service inside a topic idiom', () => {
+    expect(triggers.namesService('we need it in the course of an investigation')).to.equal(false);
+    expect(triggers.namesService('we need it for a course')).to.equal(true);
+  });
+
   it("moves a trigger to the form whose service alone is named, when the intent model leans to that form", () => {
     const leaning = (intent: 'requestAssistance' | 'requestTraining') => new RequestTriggers(forms, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), [], undefined, () => intent);
     // "Sign up" is the training form's; the lab is the assistance form's.

@@ -186,7 +186,7 @@ export class MainDialog extends ComponentDialog {
     // A question about what the program does not cover is declined, however it is put
     // ("how do I apply for a job at ATF" is no request for assistance).
     const result = engine.ask(text, { recent: memory.recent });
-    if (result.decision.kind === 'fallback' && result.decision.reason === 'out-of-scope' && !this.asksTrainingIn(context, text, result.decision.topic)) {
+    if (result.decision.kind === 'fallback' && result.decision.reason === 'out-of-scope' && !this.asksHelpIn(context, text, result.decision.topic)) {
       await this.reply(context, text, result);
       return step.endDialog();
     }
@@ -232,16 +232,23 @@ export class MainDialog extends ComponentDialog {
   }
 
   /**
-   * "We'd like a course on money laundering for our analysts, can ATF organise it?": IAD asked
-   * for training on a subject the page does not cover, which partners may ask for (the
-   * training form's other subject), rather than a question about the subject.
+   * "We'd like a course on money laundering for our analysts, can ATF organise it?", "we need
+   * ATF's technical support for our national firearms registry, how do we ask?": IAD asked for
+   * training or assistance on a subject the page does not cover, which partners may ask for (the
+   * forms' "other"), rather than a question about the subject.
    */
-  private asksTrainingIn(context: TurnContext, text: string, topic: OutOfScopeTopic): boolean {
+  private asksHelpIn(context: TurnContext, text: string, topic: OutOfScopeTopic): boolean {
     const { intents } = this.engineFor(context);
     const triggers = this.triggersFor(context);
+    const trigger = triggers.find(text);
+    const asked = trigger !== undefined || intents.asksToAct(text) || intents.asksIfIadCan(text);
+    if (!asked) return false;
+    const guessed = triggers.formOfIntent(intents.guessedIntent(text));
     const training = triggers.formOfTopic(text);
-    const asked = triggers.find(text) !== undefined || intents.asksToAct(text) || intents.asksIfIadCan(text);
-    return topic.trainingSubject === true && training !== undefined && triggers.formOfIntent(intents.guessedIntent(text)) === training && asked;
+    // Training needs the model's reading too ("register a pistol, I want to request the permit"
+    // has a training word and a trigger); assistance, named by no topic word, its trigger is enough.
+    if (training !== undefined) return topic.trainingSubject === true && guessed === training;
+    return topic.assistanceSubject === true && (guessed ?? trigger?.formId) === REQUEST_ASSISTANCE_FORM;
   }
 
   /** "What's the status of my request?": this account's latest requests. */
