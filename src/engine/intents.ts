@@ -73,11 +73,11 @@ export class IntentRecognizer {
     this.questionWords = of(file.followUp.questionWords, true as const, 'exact');
     this.ownCase = of(file.ownCase, true as const, 'wordForms');
     // As written: "for investigations" is no "for investigators". The owner comes first ("response
-    // teams for bombings" is no team of the partner's); a stranger stands on either side ("policías extranjeras").
+    // teams for bombings" is no team of the partner's); a stranger stands right by the group, on
+    // either side ("foreign agencies", "policías extranjeras"; "our bomb squad join the international course" is the partner's).
     const people = file.people ?? { owners: [], groups: [], strangers: [] };
-    const peopleOf = (words: readonly string[], mode: PhraseMode) => of(words.flatMap((word) => people.groups.map((group) => `${word} ${group}`)), true as const, mode);
-    this.ownPeople = peopleOf(people.owners, 'orderedForms');
-    this.otherPeople = peopleOf(people.strangers, 'wordForms');
+    this.ownPeople = of(people.owners.flatMap((owner) => people.groups.map((group) => `${owner} ${group}`)), true as const, 'orderedForms');
+    this.otherPeople = of(people.strangers.flatMap((stranger) => people.groups.flatMap((group) => [`${stranger} ${group}`, `${group} ${stranger}`])), true as const, 'exact');
     this.wants = of(file.wants, true as const, 'wordForms');
     // As written together: in "can we use these ATF resources" the partner asks what they may do.
     this.canYou = of(file.canYou, true as const, 'phrase');

@@ -144,6 +144,7 @@ describe('engine/intents', () => {
     expect(recognizer.asksIadForOwnCase('Could you train our northern district investigators on arson and explosives?')).to.equal(true);
     // Partners in general, a word that only looks like a group, or the group before "for".
     expect(recognizer.asksIadForOwnCase('arson course for foreign officers?')).to.equal(false);
+    expect(recognizer.asksIadForOwnCase('can our bomb squad join the foreign course?')).to.equal(true); // the stranger is the course's
     expect(recognizer.asksIadForOwnCase('lab support for investigations abroad')).to.equal(false);
     expect(recognizer.asksIadForOwnCase('do the officers go for a week')).to.equal(false);
   });
