@@ -16,6 +16,8 @@ export const PlaceFile = z.strictObject({
       name: z.string().trim().min(1).max(60),
       /** The program information names this place itself. */
       named: z.boolean().default(false),
+      /** ATF's own country: naming it tells of no partner's case ("guns bought in Texas"). */
+      home: z.boolean().default(false),
       /** The named place this one lies in ("caribbean" for Jamaica). */
       in: id.optional(),
       /** How partners write it: its names, demonyms, main cities and regions, in the languages they use. */

@@ -213,16 +213,18 @@ export class IntentRecognizer {
   /**
    * "We recovered four revolvers, can ATF help find where they come from?", "accès BATS pour
    * notre brigade ?": asking whether IAD can do something for the partner's own case or want, or
-   * a few words about it and the partner's people, which ask for it. Not under a condition
+   * a few words about it and the partner's people, which ask for it. `namesPartnerPlace`: the
+   * message names a place outside ATF's own country (places.yaml). Not under a condition
    * anywhere ("if we had a big fire during the summit, could ATF send a team?" supposes), and
    * not one question opening with a question word.
    */
-  asksIadForOwnCase(text: string): boolean {
+  asksIadForOwnCase(text: string, namesPartnerPlace = false): boolean {
     text = this.read(text);
     const canYou = this.asksIfIadCan(text);
-    // Saying what the partner wants, and asking whether IAD can, is as much their own case: "On
-    // aimerait une évaluation du trafic dans la région, c'est possible ?" ("need dates" is no case).
-    const own = this.tellsOwnCase(text) || (canYou && this.wants.find(text).length > 0);
+    // Saying what the partner wants, or naming a place of theirs, and asking whether IAD can, is
+    // as much their own case: "On aimerait une évaluation du trafic dans la région, c'est
+    // possible ?", "could ATF assess how firearms get into Montserrat?" ("need dates" is no case).
+    const own = this.tellsOwnCase(text) || (canYou && (namesPartnerPlace || this.wants.find(text).length > 0));
     return (canYou || normalizedWords(text).length <= NOTE_WORDS) && own && this.conditions.find(text).length === 0 && !this.asksOnly(text);
   }
 

@@ -7,6 +7,8 @@ export interface Place {
   name: string;
   /** The program information names this place itself. */
   named: boolean;
+  /** ATF's own country (places.yaml `home`). */
+  home: boolean;
   /** The named place it lies in, if any. */
   region?: Place;
 }
@@ -24,7 +26,7 @@ export class PlaceFinder {
     this.presenceStems = new Set(file.presenceWords.flatMap((word) => analyzer.stems(word)));
     this.unseenPresenceWords = file.presenceWords.filter((word) => analyzer.stems(word).length === 0);
     const byId = new Map<string, Place>();
-    for (const place of file.places) byId.set(place.id, { id: place.id, name: place.name, named: place.named });
+    for (const place of file.places) byId.set(place.id, { id: place.id, name: place.name, named: place.named, home: place.home });
     for (const place of file.places) if (place.in) byId.get(place.id)!.region = byId.get(place.in);
     this.matcher = new PhraseMatcher(
       file.places.flatMap((place) => place.words.map((phrase) => ({ phrase, value: byId.get(place.id)! }))),

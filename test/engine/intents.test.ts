@@ -136,6 +136,10 @@ describe('engine/intents', () => {
     expect(recognizer.asksIadForOwnCase('can we use these ATF resources for our case or are they only for joint US investigations?')).to.equal(false);
     expect(recognizer.asksIadForOwnCase('We host a summit next year. If there is a bombing, can ATF send experts for our case?')).to.equal(false);
     expect(recognizer.asksIadForOwnCase('what can ATF do for our case?')).to.equal(false);
+    // A place of the partner's, asked whether IAD can: their own case; without the asking, a question.
+    expect(recognizer.asksIadForOwnCase('Can ATF assess how firearms are getting trafficked into Montserrat?', true)).to.equal(true);
+    expect(recognizer.asksIadForOwnCase('Can ATF assess how firearms are getting trafficked into Montserrat?', false)).to.equal(false);
+    expect(recognizer.asksIadForOwnCase('how are firearms trafficked into Montserrat these days?', true)).to.equal(false);
   });
 
   it("takes the partner's own people as their own case, not people in general", () => {

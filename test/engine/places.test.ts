@@ -5,10 +5,11 @@ import { PlaceFinder } from '../../src/engine/places';
 const finder = new PlaceFinder(
   {
     places: [
-      { id: 'caribbean', name: 'the Caribbean', named: true, words: ['caribbean', 'west indies'] },
-      { id: 'netherlands', name: 'the Netherlands', named: true, words: ['netherlands', 'holland', 'dutch'] },
-      { id: 'trinidad', name: 'Trinidad and Tobago', named: false, in: 'caribbean', words: ['trinidad', 'port of spain'] },
-      { id: 'spain', name: 'Spain', named: false, words: ['spain', 'madrid'] },
+      { id: 'caribbean', name: 'the Caribbean', named: true, home: false, words: ['caribbean', 'west indies'] },
+      { id: 'netherlands', name: 'the Netherlands', named: true, home: false, words: ['netherlands', 'holland', 'dutch'] },
+      { id: 'trinidad', name: 'Trinidad and Tobago', named: false, home: false, in: 'caribbean', words: ['trinidad', 'port of spain'] },
+      { id: 'spain', name: 'Spain', named: false, home: false, words: ['spain', 'madrid'] },
+      { id: 'united-states', name: 'the United States', named: false, home: true, words: ['united states', 'texas'] },
     ],
     presenceWords: ['atf', 'office', 'staff', 'yes', 'the'],
   },
@@ -20,6 +21,13 @@ describe('engine/places', () => {
     const places = finder.find('A pistol from Port of Spain, Trinidad, traced via Holland');
     expect(places.map((p) => p.id)).to.deep.equal(['trinidad', 'netherlands']);
     expect(places[0]!.region?.name).to.equal('the Caribbean');
+  });
+
+  it("tells ATF's own country from the partners' places", () => {
+    expect(finder.find('rifles bought in Texas, seized in Trinidad').map((p) => [p.id, p.home])).to.deep.equal([
+      ['united-states', true],
+      ['trinidad', false],
+    ]);
   });
 
   it('gives the words of the places found, which weigh less in a question', () => {
