@@ -26,6 +26,8 @@ export class RequestTriggers {
   private readonly serviceRequests: PhraseMatcher<string>;
   /** In a note, a request word just after a service's name: "trace request firearms seized Colon". */
   private readonly serviceRequestsAfter: PhraseMatcher<string>;
+  /** In a note naming services of two forms, a request word opening it right before one of them: "request IRT for post blast scene". */
+  private readonly adjacentRequests: PhraseMatcher<string>;
   /** A want word shortly before a service's name, in a note: "need BATS access", "besoin tracage arme". */
   private readonly serviceWants: PhraseMatcher<string>;
   /** A form's topic words that are want words too ("inscription", "enrol"): in a note, they ask for that form. */
@@ -70,6 +72,11 @@ export class RequestTriggers {
       false,
     );
     this.serviceWants = matcher(before(wants.words), 'ordered', false);
+    this.adjacentRequests = matcher(
+      requestWords.flatMap((word) => named.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value }))),
+      'phrase',
+      false,
+    );
     this.topicWants = matcher(
       forms.flatMap((form) => form.topicWords.filter((word) => wants.words.includes(word)).map((phrase) => ({ phrase, value: form.id }))),
       'sequence',
@@ -144,15 +151,25 @@ export class RequestTriggers {
    * request word after it: "trace request firearms seized"), when the message names the services
    * of one form only, each name read from the left ("solicito evaluación de tráfico de armas"
    * names the assessment): "request an assessment of the river routes, or an arson course" says
-   * nothing of which it asks for.
+   * nothing of which it asks for; in a note, a request word right before one form's service does
+   * ("request IRT for post blast scene": the blast is the case, the team the request).
    */
   private serviceRequest(text: string): RequestMatch | undefined {
     const named = this.formsNamed(text);
-    if (named.size !== 1) return undefined;
     const note = this.wants.isNote(text);
+    if (named.size > 1 && note) return this.adjacentRequest(text);
+    if (named.size !== 1) return undefined;
     const requests = [...this.serviceRequests.find(text), ...(note ? [...this.serviceWants.find(text), ...this.serviceRequestsAfter.find(text)] : [])];
     const [match] = requests.filter((m) => named.has(m.value));
     return match && { formId: match.value, length: match.length };
+  }
+
+  /** A request word right before the services of one form only: that form ("lab exam request - IED fragments" says nothing of which). */
+  private adjacentRequest(text: string): RequestMatch | undefined {
+    // Opening the note: "lab exam request - IED fragments" has "request IED" only across a dash.
+    const matches = this.adjacentRequests.find(this.withoutIdioms(text)).filter((match) => match.position === 0);
+    const forms = new Set(matches.map((match) => match.value));
+    return forms.size === 1 ? { formId: matches[0]!.value, length: matches[0]!.length } : undefined;
   }
 
   /** The forms whose services the message names, each name read from the left. */

@@ -94,6 +94,14 @@ describe('forms/requestTriggers: a request word before a service', () => {
     expect(reading.find('request team of experts')?.formId).to.equal('request-assistance');
   });
 
+  it('takes, in a note naming services of both forms, the one a request word opening it stands right before', () => {
+    const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 6;
+    const opening = new RequestTriggers(services, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), ['request'], { words: [], isNote });
+    expect(opening.find('request trace for arson scene')?.formId).to.equal('request-assistance');
+    expect(opening.find('arson scene, request trace')).to.equal(undefined); // the request word opens nothing
+    expect(opening.find('request an assessment of trafficking on the river, or an arson course')).to.equal(undefined); // no note
+  });
+
   it('takes a want word before a service as a request only in a note', () => {
     const isNote = (text: string) => !text.includes('?') && text.split(' ').length <= 5;
     const withWants = new RequestTriggers(services, (entries, mode) => new PhraseMatcher(entries, analyzer, mode), [], { words: ['need'], isNote });
