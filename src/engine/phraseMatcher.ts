@@ -72,8 +72,12 @@ export class PhraseMatcher<T> {
   findInStems(stems: readonly string[]): PhraseMatch<T>[] {
     const expanded = stems.map((stem) => new Set(this.equivalents(stem)));
     const has = (at: number, stem: string) => expanded[at]!.has(stem);
+    // Every mode needs each of a phrase's stems somewhere in the message: most phrases are out at
+    // once, before any search for where they stand.
+    const present = new Set(expanded.flatMap((equivalent) => [...equivalent]));
     const matches: PhraseMatch<T>[] = [];
     for (const phrase of this.phrases) {
+      if (!phrase.stems.every((stem) => present.has(stem))) continue;
       const position =
         this.mode === 'sequence' || this.mode === 'phrase' || this.mode === 'exact'
           ? sequenceAt(phrase.stems, stems.length, has)
