@@ -65,18 +65,15 @@ export class RequestTriggers {
     // asks for the "equipo de respuesta". Those that open or close it stay: "con plazo" is no "plazo".
     const named = services.map(({ phrase, value }) => ({ phrase: withoutInnerStopWords(phrase, (word) => reader.stemsOf(word).length === 0), value }));
     const before = (words: readonly string[]) => words.flatMap((word) => named.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value })));
-    this.serviceRequests = matcher(before(requestWords), 'ordered', false);
+    const requestsBefore = before(requestWords);
+    this.serviceRequests = matcher(requestsBefore, 'ordered', false);
     this.serviceRequestsAfter = matcher(
       requestWords.flatMap((word) => named.map(({ phrase, value }) => ({ phrase: `${phrase} ${word}`, value }))),
       'ordered',
       false,
     );
     this.serviceWants = matcher(before(wants.words), 'ordered', false);
-    this.adjacentRequests = matcher(
-      requestWords.flatMap((word) => named.map(({ phrase, value }) => ({ phrase: `${word} ${phrase}`, value }))),
-      'phrase',
-      false,
-    );
+    this.adjacentRequests = matcher(requestsBefore, 'phrase', false);
     this.topicWants = matcher(
       forms.flatMap((form) => form.topicWords.filter((word) => wants.words.includes(word)).map((phrase) => ({ phrase, value: form.id }))),
       'sequence',

@@ -213,7 +213,7 @@ export class MainDialog extends ComponentDialog {
     }
     // "We recovered four revolvers, can ATF help find where they come from?" asks for the service
     // it is about: the answers first, then its form, which steps aside if the partner goes on asking.
-    const partnerPlace = engine.places.find(text).some((place) => !place.home);
+    const partnerPlace = result.places.some((place) => !place.home);
     const ownCaseOffer = engine.intents.asksIadForOwnCase(text, partnerPlace) ? this.answeredServiceOffer(context, text, result) : undefined;
 
     // Several questions in one message ("what does IAD manage, and what is the campaign?"): each answered.
